@@ -1,0 +1,24 @@
+import { Navigate } from 'react-router-dom';
+import { useSession } from './session';
+
+export function HomePage() {
+  const { user, loading, logout } = useSession();
+  if (loading) return <p className="muted">Loading…</p>;
+  if (!user) return <Navigate to="/login" replace />;
+  return (
+    <main className="card">
+      <h1>Quorum</h1>
+      <p id="who">
+        Signed in as <strong>{user.name}</strong> ({user.email})
+      </p>
+      <p>
+        Roles: <span id="roles">{user.roles.join(', ')}</span>
+        {user.orgId && <> · org {user.orgId}</>}
+        {user.vendor && <> · vendor {user.vendor}</>}
+      </p>
+      <button id="sign-out" onClick={logout}>
+        Sign out
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+package dev.quorum.platform.events;
+
+import static dev.quorum.platform.store.jooq.Tables.OUTBOX;
+
+import dev.quorum.platform.db.Tx;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jooq.JSONB;
+
+/**
+ * Records an event in the caller's transaction; {@link OutboxRelay} publishes it after commit. A
+ * change and its event therefore commit or roll back together.
+ */
+@Singleton
+public class Outbox {
+
+  private final Tx tx;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  public Outbox(Tx tx, JsonMapper json, Clock clock) {
+    this.tx = tx;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Appends an event; joins the caller's transaction when there is one.
+   *
+   * @return the event id
+   */
+  public UUID append(String topic, String type, String key, Object payload) {
+    return append(topic, type, key, 1, payload);
+  }
+
+  public UUID append(String topic, String type, String key, int version, Object payload) {
+    UUID id = UUID.randomUUID();
+    String body;
+    try {
+      body = json.writeValueAsString(payload);
+    } catch (IOException e) {
+      throw new UncheckedIOException("event payload cannot be written as JSON", e);
+    }
+    tx.run(
+        dsl ->
+            dsl.insertInto(OUTBOX)
+                .set(OUTBOX.EVENT_ID, id)
+                .set(OUTBOX.TOPIC, topic)
+                .set(OUTBOX.EVENT_KEY, key)
+                .set(OUTBOX.EVENT_TYPE, type)
+                .set(OUTBOX.VERSION, version)
+                .set(OUTBOX.OCCURRED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .set(OUTBOX.PAYLOAD, JSONB.valueOf(body))
+                .execute());
+    return id;
+  }
+}

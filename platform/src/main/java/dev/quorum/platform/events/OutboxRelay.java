@@ -1,0 +1,181 @@
+package dev.quorum.platform.events;
+
+import static dev.quorum.platform.store.jooq.Tables.OUTBOX;
+
+import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.store.jooq.tables.records.OutboxRecord;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks them sent. One relay at a time holds a
+ * PostgreSQL advisory lock, so that with several server instances the order per key still holds.
+ * Delivery is at least once (a crash between send and mark re-sends); consumers are idempotent.
+ */
+@Singleton
+@Requires(property = "quorum.outbox.relay.enabled", notEquals = "false")
+public class OutboxRelay {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+  /** Arbitrary, fixed: the advisory lock id that elects the active relay. */
+  private static final long RELAY_LOCK = 0x51_0000_0001L;
+
+  private static final int BATCH = 500;
+
+  private final Tx tx;
+  private final Producer<String, String> producer;
+  private final JsonMapper json;
+  private final long idleMillis;
+  private volatile boolean running;
+  private Thread thread;
+
+  public OutboxRelay(
+      Tx tx,
+      @Named("outbox") Producer<String, String> producer,
+      JsonMapper json,
+      @Value("${quorum.outbox.relay.idle-ms:50}") long idleMillis) {
+    this.tx = tx;
+    this.producer = producer;
+    this.json = json;
+    this.idleMillis = idleMillis;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    running = true;
+    thread = new Thread(this::loop, "outbox-relay");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @EventListener
+  void onShutdown(ShutdownEvent event) {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        int sent = relayOnce();
+        if (sent < BATCH) {
+          Thread.sleep(idleMillis);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        LOG.warn("outbox relay failed, retrying in 1 s: {}", e.toString());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Publishes one batch.
+   *
+   * @return how many events were published
+   */
+  public int relayOnce() {
+    return tx.write(
+        dsl -> {
+          Boolean leader =
+              dsl.select(DSL.field("pg_try_advisory_xact_lock({0})", Boolean.class, RELAY_LOCK))
+                  .fetchOne(0, Boolean.class);
+          if (!Boolean.TRUE.equals(leader)) {
+            return 0;
+          }
+          List<OutboxRecord> batch =
+              dsl.selectFrom(OUTBOX)
+                  .where(OUTBOX.SENT_AT.isNull())
+                  .orderBy(OUTBOX.SEQ)
+                  .limit(BATCH)
+                  .fetch();
+          if (batch.isEmpty()) {
+            return 0;
+          }
+          List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+          for (OutboxRecord row : batch) {
+            acks.add(producer.send(toRecord(row)));
+          }
+          producer.flush();
+          for (Future<RecordMetadata> ack : acks) {
+            await(ack);
+          }
+          dsl.update(OUTBOX)
+              .set(OUTBOX.SENT_AT, OffsetDateTime.now(ZoneOffset.UTC))
+              .where(OUTBOX.SEQ.in(batch.stream().map(OutboxRecord::getSeq).toList()))
+              .execute();
+          return batch.size();
+        });
+  }
+
+  private ProducerRecord<String, String> toRecord(OutboxRecord row) {
+    try {
+      JsonNode payload = json.readValue(row.getPayload().data(), JsonNode.class);
+      EventEnvelope envelope =
+          new EventEnvelope(
+              row.getEventId(),
+              row.getEventType(),
+              row.getEventKey(),
+              row.getOccurredAt().toInstant(),
+              row.getVersion(),
+              payload);
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(
+              row.getTopic(), row.getEventKey(), json.writeValueAsString(envelope));
+      record.headers().add("event-type", row.getEventType().getBytes(StandardCharsets.UTF_8));
+      return record;
+    } catch (IOException e) {
+      throw new IllegalStateException("outbox row " + row.getSeq() + " is not valid JSON", e);
+    }
+  }
+
+  private static void await(Future<RecordMetadata> ack) {
+    try {
+      ack.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing the outbox", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka did not acknowledge an outbox event", e);
+    }
+  }
+}

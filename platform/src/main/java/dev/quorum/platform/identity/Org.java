@@ -1,0 +1,6 @@
+package dev.quorum.platform.identity;
+
+import java.time.Instant;
+
+/** A customer organisation: it owns projects, API keys and customer users. */
+public record Org(String id, String name, Instant createdAt) {}
