@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,11 +24,22 @@ public final class Api {
     this.http = client.toBlocking();
   }
 
-  public record Response(int status, Map<String, Object> body, HttpResponse<?> raw) {
+  /** A response; {@code json} is a map, a list or {@code null}. */
+  public record Response(int status, Object json, HttpResponse<?> raw) {
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> body() {
+      return json instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object> list() {
+      return json instanceof List<?> list ? (List<Object>) list : List.of();
+    }
 
     @SuppressWarnings("unchecked")
     public <T> T get(String field) {
-      return (T) body.get(field);
+      return (T) body().get(field);
     }
   }
 
@@ -53,8 +65,7 @@ public final class Api {
           http.exchange(request, Argument.mapOf(String.class, Object.class));
       return new Response(response.code(), response.getBody().orElse(Map.of()), response);
     } catch (HttpClientResponseException e) {
-      Map<String, Object> body =
-          e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElse(Map.of());
+      Object body = e.getResponse().getBody(Argument.OBJECT_ARGUMENT).orElse(null);
       return new Response(e.code(), body, e.getResponse());
     }
   }

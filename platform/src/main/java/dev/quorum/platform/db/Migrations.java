@@ -1,6 +1,7 @@
 package dev.quorum.platform.db;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PostConstruct;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,8 @@ public class Migrations {
   private volatile boolean done;
 
   public Migrations(DataSource dataSource, List<SchemaMigrations> schemas) {
-    this.dataSource = dataSource;
+    // Flyway manages its own connections: give it the pool, not the transaction-bound proxy.
+    this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     this.schemas =
         schemas.stream().sorted(Comparator.comparingInt(SchemaMigrations::order)).toList();
   }

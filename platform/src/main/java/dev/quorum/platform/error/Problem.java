@@ -1,5 +1,6 @@
 package dev.quorum.platform.error;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * fields or lines when there are several.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
     String type,
     String title,

@@ -55,6 +55,9 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
             + " is not allowed on "
             + context.getRequest().getPath();
       default:
+        if (status.getCode() >= 500) {
+          return "the server failed to handle this request; the cause is in its log. Retry later";
+        }
         break;
     }
     return context.getErrors().stream()

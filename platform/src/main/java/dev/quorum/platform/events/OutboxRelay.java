@@ -11,7 +11,6 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.event.annotation.EventListener;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +58,11 @@ public class OutboxRelay {
 
   public OutboxRelay(
       Tx tx,
-      @Named("outbox") Producer<String, String> producer,
+      @Value("${kafka.bootstrap.servers}") String bootstrapServers,
       JsonMapper json,
       @Value("${quorum.outbox.relay.idle-ms:50}") long idleMillis) {
     this.tx = tx;
-    this.producer = producer;
+    this.producer = idempotentProducer(bootstrapServers);
     this.json = json;
     this.idleMillis = idleMillis;
   }
@@ -83,6 +86,29 @@ public class OutboxRelay {
         Thread.currentThread().interrupt();
       }
     }
+    producer.close(java.time.Duration.ofSeconds(5));
+  }
+
+  /** Idempotent, acks=all: a retried send never duplicates or reorders within a partition. */
+  private static Producer<String, String> idempotentProducer(String bootstrapServers) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.CLIENT_ID_CONFIG,
+            "quorum-outbox-relay",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            "max.in.flight.requests.per.connection",
+            5,
+            ProducerConfig.LINGER_MS_CONFIG,
+            2,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class));
   }
 
   private void loop() {

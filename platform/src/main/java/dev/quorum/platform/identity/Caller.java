@@ -14,6 +14,7 @@ import java.util.Set;
  * @param userId the user's id; {@code null} for an API key
  * @param apiKeyId the key's id; {@code null} for a person
  */
+@io.micronaut.serde.annotation.Serdeable
 public record Caller(
     @Nullable String userId,
     @Nullable String apiKeyId,
