@@ -1,4 +1,4 @@
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useSession } from './session';
 
 export function HomePage() {
@@ -16,9 +16,16 @@ export function HomePage() {
         {user.orgId && <> · org {user.orgId}</>}
         {user.vendor && <> · vendor {user.vendor}</>}
       </p>
-      <button id="sign-out" onClick={logout}>
-        Sign out
-      </button>
+      <div className="actions">
+        {user.roles.includes('ANNOTATOR') && (
+          <Link id="start-work" className="button" to="/work">
+            Start annotating
+          </Link>
+        )}
+        <button id="sign-out" onClick={logout}>
+          Sign out
+        </button>
+      </div>
     </main>
   );
 }

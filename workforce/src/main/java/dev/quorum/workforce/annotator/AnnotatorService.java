@@ -117,6 +117,37 @@ public class AnnotatorService {
     return visible ? row.map(r -> toAnnotator(r, user.get())) : Optional.empty();
   }
 
+  /** What dispatch needs to know to offer work: languages, skills, tier, and any block. */
+  public record WorkProfile(
+      List<String> languages, Map<String, Integer> skills, int tier, Optional<String> blocked) {}
+
+  /**
+   * The annotator's work profile; {@code blocked} says why they may not work right now
+   * (suspended, or no annotator profile at all).
+   */
+  public WorkProfile workProfile(String annotatorId) {
+    Optional<AnnotatorRecord> row =
+        tx.read(
+            dsl ->
+                dsl.selectFrom(ANNOTATOR).where(ANNOTATOR.USER_ID.eq(annotatorId)).fetchOptional());
+    if (row.isEmpty()) {
+      return new WorkProfile(
+          List.of(),
+          Map.of(),
+          0,
+          Optional.of("this login has no annotator profile; ask a workforce manager"));
+    }
+    AnnotatorRecord r = row.get();
+    Optional<String> blocked = Optional.empty();
+    if (r.getStatus() == AnnotatorStatus.suspended) {
+      String reason = r.getStatusReason();
+      blocked =
+          Optional.of(
+              "your account is suspended" + (reason == null || reason.isBlank() ? "" : ": " + reason));
+    }
+    return new WorkProfile(List.of(r.getLanguages()), readSkills(r.getSkills()), r.getTier(), blocked);
+  }
+
   private Annotator toAnnotator(AnnotatorRecord row, User user) {
     return new Annotator(
         row.getUserId(),

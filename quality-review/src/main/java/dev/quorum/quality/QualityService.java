@@ -1,0 +1,76 @@
+package dev.quorum.quality;
+
+import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
+import static dev.quorum.quality.store.jooq.Tables.TASK_OUTCOME;
+
+import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.events.Topics;
+import dev.quorum.quality.resolution.ResolvedTask;
+import dev.quorum.quality.resolution.SubmissionConsumer;
+import dev.quorum.quality.store.jooq.enums.JudgementStatus;
+import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What export and the customer API ask of quality. */
+@Singleton
+public class QualityService {
+
+  /** The consumers whose effects an export snapshot must wait for, by topic. */
+  public static final Map<String, String> CONSUMERS_BY_TOPIC =
+      Map.of(Topics.ANNOTATIONS, SubmissionConsumer.NAME);
+
+  private final Tx tx;
+  private final JsonMapper json;
+
+  QualityService(Tx tx, JsonMapper json) {
+    this.tx = tx;
+    this.json = json;
+  }
+
+  /** Resolved (not contested, not rejected) tasks of a project with their counting judgements. */
+  public List<ResolvedTask> resolvedTasks(String projectId) {
+    Map<String, List<ResolvedTask.Judgement>> byTask = new LinkedHashMap<>();
+    tx.read(
+            dsl ->
+                dsl.select(
+                        JUDGEMENT.TASK_ID,
+                        JUDGEMENT.ASSIGNMENT_ID,
+                        JUDGEMENT.ANNOTATOR_ID,
+                        JUDGEMENT.ANSWER)
+                    .from(JUDGEMENT)
+                    .join(TASK_OUTCOME)
+                    .on(TASK_OUTCOME.TASK_ID.eq(JUDGEMENT.TASK_ID))
+                    .where(TASK_OUTCOME.PROJECT_ID.eq(projectId))
+                    .and(TASK_OUTCOME.STATUS.eq(OutcomeStatus.resolved))
+                    .and(JUDGEMENT.STATUS.in(JudgementStatus.resolved, JudgementStatus.accepted))
+                    .orderBy(JUDGEMENT.TASK_ID, JUDGEMENT.SUBMITTED_AT, JUDGEMENT.ASSIGNMENT_ID)
+                    .fetch())
+        .forEach(
+            r ->
+                byTask
+                    .computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                    .add(
+                        new ResolvedTask.Judgement(
+                            r.value2(), r.value3(), read(r.value4().data()))));
+    List<ResolvedTask> tasks = new ArrayList<>();
+    byTask.forEach(
+        (taskId, judgements) -> tasks.add(new ResolvedTask(taskId, "resolved", judgements)));
+    return tasks;
+  }
+
+  private JsonNode read(String value) {
+    try {
+      return json.readValue(value, JsonNode.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.quorum.quality.resolution;
+
+import dev.quorum.platform.events.Topics;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+
+@KafkaListener(
+    groupId = "quorum-quality",
+    offsetReset = OffsetReset.EARLIEST,
+    offsetStrategy = OffsetStrategy.SYNC)
+class SubmissionListener {
+
+  private final SubmissionConsumer consumer;
+
+  SubmissionListener(SubmissionConsumer consumer) {
+    this.consumer = consumer;
+  }
+
+  @Topic(Topics.ANNOTATIONS)
+  void receive(String event) {
+    consumer.accept(event);
+  }
+}

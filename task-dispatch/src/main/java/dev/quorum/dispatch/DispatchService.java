@@ -1,0 +1,117 @@
+package dev.quorum.dispatch;
+
+import static dev.quorum.dispatch.store.jooq.Tables.TASK;
+import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
+
+import dev.quorum.dispatch.store.jooq.enums.TaskStatus;
+import dev.quorum.dispatch.store.jooq.tables.records.TaskRecord;
+import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.id.Ids;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/** What other modules may ask of dispatch: tasks as sent, and their resolution. */
+@Singleton
+public class DispatchService {
+
+  private final Tx tx;
+  private final JsonMapper json;
+
+  DispatchService(Tx tx, JsonMapper json) {
+    this.tx = tx;
+    this.json = json;
+  }
+
+  public Optional<TaskData> task(String projectId, String taskId) {
+    return tx.read(
+            dsl ->
+                dsl.selectFrom(TASK)
+                    .where(TASK.ID.eq(taskId))
+                    .and(TASK.PROJECT_ID.eq(projectId))
+                    .fetchOptional())
+        .map(this::toTask);
+  }
+
+  /** Tasks by id, in the order asked; unknown ids are left out. */
+  public Map<String, TaskData> tasks(String projectId, Collection<String> taskIds) {
+    Map<String, TaskData> result = new LinkedHashMap<>();
+    tx.read(
+            dsl ->
+                dsl.selectFrom(TASK)
+                    .where(TASK.PROJECT_ID.eq(projectId))
+                    .and(TASK.ID.in(taskIds))
+                    .fetch())
+        .forEach(row -> result.put(row.getId(), toTask(row)));
+    Map<String, TaskData> ordered = new LinkedHashMap<>();
+    for (String id : taskIds) {
+      if (result.containsKey(id)) {
+        ordered.put(id, result.get(id));
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Quality's verdict on a task: {@code resolved} or {@code contested}. Joins the caller's
+   * transaction.
+   */
+  public void markTask(String taskId, String status) {
+    TaskStatus value = TaskStatus.valueOf(status);
+    tx.run(dsl -> dsl.update(TASK).set(TASK.STATUS, value).where(TASK.ID.eq(taskId)).execute());
+  }
+
+  /**
+   * Adds one more unit to a task (dynamic overlap), ready for an annotator who has not worked on
+   * it. Joins the caller's transaction.
+   */
+  public void addUnit(String taskId) {
+    tx.run(
+        dsl -> {
+          TaskRecord task = dsl.selectFrom(TASK).where(TASK.ID.eq(taskId)).fetchSingle();
+          Integer replicas =
+              dsl.select(DSL.max(WORK_UNIT.REPLICA))
+                  .from(WORK_UNIT)
+                  .where(WORK_UNIT.TASK_ID.eq(taskId))
+                  .fetchOne(0, Integer.class);
+          dsl.insertInto(WORK_UNIT)
+              .set(WORK_UNIT.ID, Ids.newId("unt"))
+              .set(WORK_UNIT.TASK_ID, taskId)
+              .set(WORK_UNIT.PROJECT_ID, task.getProjectId())
+              .set(WORK_UNIT.REPLICA, (replicas == null ? 0 : replicas) + 1)
+              .execute();
+        });
+  }
+
+  private TaskData toTask(TaskRecord row) {
+    return new TaskData(
+        row.getId(),
+        row.getProjectId(),
+        row.getExternalId(),
+        row.getBatch(),
+        row.getDifficulty(),
+        read(row.getMetadata()),
+        read(row.getData()),
+        read(row.getGold()),
+        row.getStatus().getLiteral());
+  }
+
+  private JsonNode read(JSONB value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return json.readValue(value.data(), JsonNode.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

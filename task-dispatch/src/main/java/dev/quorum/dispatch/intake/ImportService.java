@@ -1,0 +1,215 @@
+package dev.quorum.dispatch.intake;
+
+import static dev.quorum.dispatch.store.jooq.Tables.TASK;
+import static dev.quorum.dispatch.store.jooq.Tables.TASK_IMPORT;
+
+import dev.quorum.dispatch.project.Project;
+import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.id.Ids;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Reads a JSONL body line by line (never the whole body at once), validates each line against the
+ * project's kind, counts duplicates (within the body and against the project), and hands accepted
+ * tasks to the intake topic. It answers only once Kafka has acknowledged every accepted task, so an
+ * accepted task is never lost.
+ */
+@Singleton
+public class ImportService {
+
+  static final int MAX_LINE_CHARS = 1 << 20;
+  static final int REPORTED_ERRORS = 1000;
+  static final int CHUNK = 1000;
+
+  private final Tx tx;
+  private final JsonMapper json;
+  private final KafkaProducer<String, String> producer;
+
+  ImportService(Tx tx, JsonMapper json, @Value("${kafka.bootstrap.servers}") String bootstrap) {
+    this.tx = tx;
+    this.json = json;
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "quorum-intake",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
+  }
+
+  @PreDestroy
+  void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  public ImportResult importTasks(Project project, InputStream body) {
+    String importId = Ids.newId("imp");
+    tx.run(
+        dsl ->
+            dsl.insertInto(TASK_IMPORT)
+                .set(TASK_IMPORT.ID, importId)
+                .set(TASK_IMPORT.PROJECT_ID, project.id())
+                .set(TASK_IMPORT.ACCEPTED, 0)
+                .set(TASK_IMPORT.DUPLICATES, 0)
+                .set(TASK_IMPORT.REJECTED, 0)
+                .execute());
+    Counts counts = new Counts();
+    List<ImportResult.LineError> rejected = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<TaskLine> chunk = new ArrayList<>(CHUNK);
+    BoundedLineReader lines =
+        new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+    try {
+      long lineNo = 0;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String error = null;
+        TaskLine task = null;
+        if (line == BoundedLineReader.TOO_LONG) {
+          error = "the line is longer than 1 MiB";
+        } else {
+          try {
+            task = TaskLine.parse(parseJson(line), project.settings().criteria());
+          } catch (TaskLine.Invalid e) {
+            error = e.getMessage();
+          }
+        }
+        if (error != null) {
+          counts.rejected++;
+          if (rejected.size() < REPORTED_ERRORS) {
+            rejected.add(new ImportResult.LineError(lineNo, error));
+          }
+          continue;
+        }
+        if (!seen.add(task.externalId())) {
+          counts.duplicates++;
+          continue;
+        }
+        chunk.add(task);
+        if (chunk.size() == CHUNK) {
+          send(project, importId, chunk, counts);
+          chunk.clear();
+        }
+      }
+      send(project, importId, chunk, counts);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the import body failed", e);
+    } finally {
+      tx.run(
+          dsl ->
+              dsl.update(TASK_IMPORT)
+                  .set(TASK_IMPORT.ACCEPTED, counts.accepted)
+                  .set(TASK_IMPORT.DUPLICATES, counts.duplicates)
+                  .set(TASK_IMPORT.REJECTED, counts.rejected)
+                  .where(TASK_IMPORT.ID.eq(importId))
+                  .execute());
+    }
+    return new ImportResult(
+        importId, counts.accepted, counts.duplicates, rejected, counts.rejected);
+  }
+
+  private static final class Counts {
+    int accepted;
+    int duplicates;
+    int rejected;
+  }
+
+  private JsonNode parseJson(String line) throws TaskLine.Invalid {
+    try {
+      return json.readValue(line, JsonNode.class);
+    } catch (IOException | RuntimeException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      int cut = reason.indexOf('\n');
+      throw new TaskLine.Invalid(
+          "malformed JSON: " + (cut > 0 ? reason.substring(0, cut) : reason));
+    }
+  }
+
+  /** Sends the chunk's new tasks and waits for Kafka to acknowledge them. */
+  private void send(Project project, String importId, List<TaskLine> chunk, Counts counts) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    Set<String> existing =
+        new HashSet<>(
+            tx.read(
+                dsl ->
+                    dsl.select(TASK.EXTERNAL_ID)
+                        .from(TASK)
+                        .where(TASK.PROJECT_ID.eq(project.id()))
+                        .and(TASK.EXTERNAL_ID.in(chunk.stream().map(TaskLine::externalId).toList()))
+                        .fetch(TASK.EXTERNAL_ID)));
+    List<Future<RecordMetadata>> acks = new ArrayList<>(chunk.size());
+    for (TaskLine task : chunk) {
+      if (existing.contains(task.externalId())) {
+        counts.duplicates++;
+        continue;
+      }
+      acks.add(
+          producer.send(
+              new ProducerRecord<>(
+                  Topics.TASK_INTAKE,
+                  project.id(),
+                  write(new IntakeRecord(project.id(), importId, task)))));
+    }
+    for (Future<RecordMetadata> ack : acks) {
+      try {
+        ack.get(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while handing tasks to Kafka", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("Kafka did not accept the imported tasks", e);
+      }
+    }
+    counts.accepted += acks.size();
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

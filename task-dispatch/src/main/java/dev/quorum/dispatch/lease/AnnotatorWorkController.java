@@ -1,0 +1,69 @@
+package dev.quorum.dispatch.lease;
+
+import dev.quorum.platform.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+
+/** The annotator's loop: take the next task, submit, skip, keep the lease alive. */
+@Controller("/api/v1")
+@Secured("ANNOTATOR")
+class AnnotatorWorkController {
+
+  private final LeaseService leases;
+  private final SubmissionService submissions;
+
+  AnnotatorWorkController(LeaseService leases, SubmissionService submissions) {
+    this.leases = leases;
+    this.submissions = submissions;
+  }
+
+  @Post("/annotator/next-task")
+  HttpResponse<NextTask> nextTask(Authentication authentication) {
+    return leases
+        .next(Caller.of(authentication).userId())
+        .map(HttpResponse::ok)
+        .orElseGet(HttpResponse::noContent);
+  }
+
+  @Serdeable
+  record SubmitRequest(@Nullable JsonNode answer, @Nullable Long durationMs) {}
+
+  @Post("/assignments/{id}/submit")
+  SubmitResult submit(
+      String id,
+      @Body SubmitRequest body,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      Authentication authentication) {
+    return submissions.submit(
+        Caller.of(authentication).userId(), id, body.answer(), body.durationMs(), idempotencyKey);
+  }
+
+  @Serdeable
+  record SkipRequest(@Nullable String reason) {}
+
+  @Serdeable
+  record SkipResult(String status) {}
+
+  @Post("/assignments/{id}/skip")
+  SkipResult skip(String id, @Nullable @Body SkipRequest body, Authentication authentication) {
+    leases.skip(Caller.of(authentication).userId(), id, body == null ? null : body.reason());
+    return new SkipResult("skipped");
+  }
+
+  @Serdeable
+  record Heartbeat(Instant leaseExpiresAt) {}
+
+  @Post("/assignments/{id}/heartbeat")
+  Heartbeat heartbeat(String id, Authentication authentication) {
+    return new Heartbeat(leases.heartbeat(Caller.of(authentication).userId(), id).toInstant());
+  }
+}

@@ -1,0 +1,216 @@
+package dev.quorum.dispatch.lease;
+
+import static dev.quorum.dispatch.store.jooq.Tables.ASSIGNMENT;
+import static dev.quorum.dispatch.store.jooq.Tables.EXCLUSION;
+import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
+import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
+
+import dev.quorum.dispatch.events.AnnotationSubmitted;
+import dev.quorum.dispatch.kind.Pairwise;
+import dev.quorum.dispatch.project.ProjectSettings;
+import dev.quorum.dispatch.store.jooq.enums.AssignmentStatus;
+import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
+import dev.quorum.dispatch.store.jooq.tables.records.AssignmentRecord;
+import dev.quorum.dispatch.store.jooq.tables.records.ProjectRecord;
+import dev.quorum.dispatch.store.jooq.tables.records.WorkUnitRecord;
+import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.error.ProblemException;
+import dev.quorum.platform.events.Outbox;
+import dev.quorum.platform.events.Topics;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+/**
+ * Stores a judgement and closes its unit in one transaction with the {@code annotation.submitted}
+ * event. The same assignment (or Idempotency-Key) with the same answer returns the first result;
+ * with another answer it is refused.
+ */
+@Singleton
+public class SubmissionService {
+
+  private final Tx tx;
+  private final Outbox outbox;
+  private final JsonMapper json;
+
+  SubmissionService(Tx tx, Outbox outbox, JsonMapper json) {
+    this.tx = tx;
+    this.outbox = outbox;
+    this.json = json;
+  }
+
+  public SubmitResult submit(
+      String annotatorId,
+      String assignmentId,
+      @Nullable JsonNode answer,
+      @Nullable Long durationMs,
+      @Nullable String idempotencyKey) {
+    if (durationMs != null && durationMs < 0) {
+      throw ProblemException.invalidField("durationMs", "must not be negative");
+    }
+    return tx.write(
+        dsl -> {
+          AssignmentRecord assignment =
+              dsl.selectFrom(ASSIGNMENT)
+                  .where(ASSIGNMENT.ID.eq(assignmentId))
+                  .and(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
+                  .forUpdate()
+                  .fetchOptional()
+                  .orElseThrow(() -> ProblemException.notFound("assignment " + assignmentId));
+          if (idempotencyKey != null) {
+            String usedBy =
+                dsl.select(ASSIGNMENT.ID)
+                    .from(ASSIGNMENT)
+                    .where(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
+                    .and(ASSIGNMENT.IDEMPOTENCY_KEY.eq(idempotencyKey))
+                    .fetchOne(ASSIGNMENT.ID);
+            if (usedBy != null && !usedBy.equals(assignmentId)) {
+              throw new ProblemException(
+                  HttpStatus.UNPROCESSABLE_ENTITY,
+                  "this Idempotency-Key was already used for another assignment; send a new key per submission");
+            }
+          }
+          ProjectRecord project =
+              dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(assignment.getProjectId())).fetchSingle();
+          ProjectSettings settings = settings(project);
+          JsonNode shown = Pairwise.validateAnswer(answer, settings.criteria());
+          String hash = sha256(write(shown));
+          if (assignment.getStatus() == AssignmentStatus.submitted) {
+            if (hash.equals(assignment.getAnswerHash())) {
+              return read(assignment.getResult().data(), SubmitResult.class);
+            }
+            throw new ProblemException(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "assignment "
+                    + assignmentId
+                    + " was already submitted with a different answer;"
+                    + " a submitted judgement cannot be changed");
+          }
+          if (assignment.getStatus() == AssignmentStatus.skipped) {
+            throw ProblemException.conflict(
+                "you skipped assignment " + assignmentId + "; fetch a new task");
+          }
+          claimUnit(dsl, assignment, annotatorId);
+
+          JsonNode customerAnswer = Pairwise.toCustomerOrder(shown, assignment.getSwapped());
+          OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+          int submittedUnits =
+              dsl.fetchCount(
+                  WORK_UNIT,
+                  WORK_UNIT
+                      .TASK_ID
+                      .eq(assignment.getTaskId())
+                      .and(WORK_UNIT.STATUS.eq(UnitStatus.submitted)));
+          // With no room for more units, the task is complete once all are in; otherwise quality
+          // decides.
+          String status = submittedUnits >= project.getOverlapMax() ? "resolved" : "submitted";
+          SubmitResult result = new SubmitResult(status, null);
+
+          assignment.setStatus(AssignmentStatus.submitted);
+          assignment.setSubmittedAt(now);
+          assignment.setAnswer(JSONB.valueOf(write(customerAnswer)));
+          assignment.setDurationMs(durationMs);
+          assignment.setIdempotencyKey(idempotencyKey);
+          assignment.setAnswerHash(hash);
+          assignment.setResult(JSONB.valueOf(write(result)));
+          assignment.store();
+          dsl.insertInto(EXCLUSION)
+              .set(EXCLUSION.ANNOTATOR_ID, annotatorId)
+              .set(EXCLUSION.TASK_ID, assignment.getTaskId())
+              .set(EXCLUSION.REASON, "submitted")
+              .onConflict(EXCLUSION.ANNOTATOR_ID, EXCLUSION.TASK_ID)
+              .doUpdate()
+              .set(EXCLUSION.REASON, "submitted")
+              .execute();
+          outbox.append(
+              Topics.ANNOTATIONS,
+              AnnotationSubmitted.TYPE,
+              assignment.getProjectId(),
+              new AnnotationSubmitted(
+                  assignment.getId(),
+                  assignment.getUnitId(),
+                  assignment.getTaskId(),
+                  assignment.getProjectId(),
+                  project.getOrgId(),
+                  annotatorId,
+                  project.getKind().getLiteral(),
+                  customerAnswer,
+                  assignment.getSwapped(),
+                  durationMs,
+                  now.toInstant(),
+                  project.getOverlapMin(),
+                  project.getOverlapMax(),
+                  settings.overlap().agreementTarget(),
+                  settings.pay().amount(),
+                  settings.pay().currency()));
+          return result;
+        });
+  }
+
+  /**
+   * The unit must still be this annotator's: leased to them, or, after their lease ran out, not yet
+   * taken by anyone else (then it is theirs again).
+   */
+  private static void claimUnit(DSLContext dsl, AssignmentRecord assignment, String annotatorId) {
+    WorkUnitRecord unit =
+        dsl.selectFrom(WORK_UNIT)
+            .where(WORK_UNIT.ID.eq(assignment.getUnitId()))
+            .forUpdate()
+            .fetchSingle();
+    boolean mine = unit.getStatus() == UnitStatus.leased && annotatorId.equals(unit.getLeasedBy());
+    boolean free = unit.getStatus() == UnitStatus.ready;
+    if (!mine && !free) {
+      throw ProblemException.conflict(
+          "the lease on assignment "
+              + assignment.getId()
+              + " ran out and the task went to someone else; your answer was not stored."
+              + " Fetch a new task");
+    }
+    unit.setStatus(UnitStatus.submitted);
+    unit.setLeasedBy(annotatorId);
+    unit.setLeaseExpiresAt(null);
+    unit.store();
+  }
+
+  private ProjectSettings settings(ProjectRecord project) {
+    return read(project.getSettings().data(), ProjectSettings.class);
+  }
+
+  private <T> T read(String value, Class<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.quorum.workforce.earnings;
+
+import static dev.quorum.workforce.store.jooq.Tables.EARNING;
+
+import dev.quorum.platform.events.EventConsumer;
+import dev.quorum.platform.events.EventEnvelope;
+import dev.quorum.platform.events.HandledEvents;
+import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.id.Ids;
+import dev.quorum.workforce.store.jooq.enums.EarningState;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/** A submitted judgement earns a {@code pending} entry at the project's pay. */
+@Singleton
+public class EarningsConsumer extends EventConsumer<SubmittedWork> {
+
+  public static final String NAME = "workforce-earnings";
+
+  EarningsConsumer(HandledEvents handled, JsonMapper json) {
+    super(NAME, Set.of("annotation.submitted"), SubmittedWork.class, handled, json);
+  }
+
+  @Override
+  protected void handle(DSLContext dsl, EventEnvelope envelope, SubmittedWork work) {
+    dsl.insertInto(EARNING)
+        .set(EARNING.ID, Ids.newId("ern"))
+        .set(EARNING.ANNOTATOR_ID, work.annotatorId())
+        .set(EARNING.ASSIGNMENT_ID, work.assignmentId())
+        .set(EARNING.PROJECT_ID, work.projectId())
+        .set(EARNING.ORG_ID, work.orgId())
+        .set(EARNING.STATE, EarningState.pending)
+        .set(EARNING.AMOUNT, work.payAmount())
+        .set(EARNING.CURRENCY, work.payCurrency())
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  @KafkaListener(
+      groupId = "quorum-workforce-earnings",
+      offsetReset = OffsetReset.EARLIEST,
+      offsetStrategy = OffsetStrategy.SYNC)
+  static class Listener {
+    private final EarningsConsumer consumer;
+
+    Listener(EarningsConsumer consumer) {
+      this.consumer = consumer;
+    }
+
+    @Topic(Topics.ANNOTATIONS)
+    void receive(String event) {
+      consumer.accept(event);
+    }
+  }
+}
