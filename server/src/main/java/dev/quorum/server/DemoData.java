@@ -75,14 +75,37 @@ class DemoData {
     } else {
       Org org = orgs.create("Demo Labs");
       orgId = org.id();
-      users.create(new NewUser(CUSTOMER, PASSWORD, "Demo Customer", Set.of(Role.CUSTOMER), orgId, null));
+      users.create(
+          new NewUser(CUSTOMER, PASSWORD, "Demo Customer", Set.of(Role.CUSTOMER), orgId, null));
       Caller admin = new Caller(null, null, EnumSet.of(Role.ADMIN), null, null);
       annotators.create(
           admin,
-          new NewAnnotator(ANNOTATOR, PASSWORD, "Demo Annotator", List.of("en"), null, 2, "en-US", "UTC", "USD", "demo-vendor", false));
+          new NewAnnotator(
+              ANNOTATOR,
+              PASSWORD,
+              "Demo Annotator",
+              List.of("en"),
+              null,
+              2,
+              "en-US",
+              "UTC",
+              "USD",
+              "demo-vendor",
+              false));
       annotators.create(
           admin,
-          new NewAnnotator(REVIEWER, PASSWORD, "Demo Reviewer", List.of("en"), null, 3, "en-GB", "Europe/London", "GBP", "demo-vendor", true));
+          new NewAnnotator(
+              REVIEWER,
+              PASSWORD,
+              "Demo Reviewer",
+              List.of("en"),
+              null,
+              3,
+              "en-GB",
+              "Europe/London",
+              "GBP",
+              "demo-vendor",
+              true));
       Project project =
           projects.create(
               orgId,
@@ -91,7 +114,14 @@ class DemoData {
                   "pairwise",
                   "Read the prompt and both answers. Choose the answer that is more helpful, correct"
                       + " and safe (1 = A, 2 = tie, 3 = B), then press Enter.",
-                  null, null, null, null, null, null, null, null));
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
       projectId = project.id();
       try (InputStream tasks = DemoData.class.getResourceAsStream("/demo/pairwise-tasks.jsonl")) {
         ImportResult result = imports.importTasks(project, tasks);
@@ -109,6 +139,15 @@ class DemoData {
             + "  annotator  %s / %s   -> %s/work%n"
             + "  reviewer   %s / %s%n"
             + "  API key    %s%n%n",
-        orgId, projectId, CUSTOMER, PASSWORD, ANNOTATOR, PASSWORD, server.getURL(), REVIEWER, PASSWORD, key);
+        orgId,
+        projectId,
+        CUSTOMER,
+        PASSWORD,
+        ANNOTATOR,
+        PASSWORD,
+        server.getURL(),
+        REVIEWER,
+        PASSWORD,
+        key);
   }
 }

@@ -16,8 +16,12 @@ class IdsTest {
     assertThat(first).startsWith("org_").hasSize(4 + 26).matches("org_[0-9a-z]{26}");
     assertThat(first).isLessThan(second);
     Set<String> many = new HashSet<>();
+    String previous = "";
     for (int i = 0; i < 10_000; i++) {
-      many.add(Ids.newId("t"));
+      String id = Ids.newId("t");
+      assertThat(id).as("ids made in a row sort in that order").isGreaterThan(previous);
+      many.add(id);
+      previous = id;
     }
     assertThat(many).hasSize(10_000);
   }

@@ -190,8 +190,7 @@ public class LeaseService {
     return DSL.condition(
         "cardinality({0}) = 0 or exists (select 1 from unnest({0}) r, unnest({1}::text[]) s"
             + " where s = r or s like r || '-%')",
-        required,
-        DSL.val(spoken.toArray(String[]::new)));
+        required, DSL.val(spoken.toArray(String[]::new)));
   }
 
   private NextTask view(AssignmentRecord assignment, NextTask next) {

@@ -122,8 +122,8 @@ public class AnnotatorService {
       List<String> languages, Map<String, Integer> skills, int tier, Optional<String> blocked) {}
 
   /**
-   * The annotator's work profile; {@code blocked} says why they may not work right now
-   * (suspended, or no annotator profile at all).
+   * The annotator's work profile; {@code blocked} says why they may not work right now (suspended,
+   * or no annotator profile at all).
    */
   public WorkProfile workProfile(String annotatorId) {
     Optional<AnnotatorRecord> row =
@@ -143,9 +143,11 @@ public class AnnotatorService {
       String reason = r.getStatusReason();
       blocked =
           Optional.of(
-              "your account is suspended" + (reason == null || reason.isBlank() ? "" : ": " + reason));
+              "your account is suspended"
+                  + (reason == null || reason.isBlank() ? "" : ": " + reason));
     }
-    return new WorkProfile(List.of(r.getLanguages()), readSkills(r.getSkills()), r.getTier(), blocked);
+    return new WorkProfile(
+        List.of(r.getLanguages()), readSkills(r.getSkills()), r.getTier(), blocked);
   }
 
   private Annotator toAnnotator(AnnotatorRecord row, User user) {
