@@ -18,6 +18,20 @@ final class Browser {
 
   private Browser() {}
 
+  /** Saves what the page looks like under target/screenshots, for people to look at. */
+  static void screenshot(WebDriver browser, String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      byte[] png =
+          ((org.openqa.selenium.TakesScreenshot) browser)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static WebDriver start() {
     String binary = System.getenv().getOrDefault("QUORUM_CHROMIUM", "/usr/bin/chromium");
     String driver = System.getenv().getOrDefault("QUORUM_CHROMEDRIVER", "/usr/bin/chromedriver");
