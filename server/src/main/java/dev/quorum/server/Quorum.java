@@ -65,9 +65,7 @@ public final class Quorum {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (context.isRunning()) {
-                    context.close();
-                  }
+                  awaitStopped(context);
                   closeAll(embedded);
                 },
                 "quorum-stop"));
@@ -99,6 +97,31 @@ public final class Quorum {
       return secret;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the JWT secret in " + file, e);
+    }
+  }
+
+  /**
+   * Micronaut's own shutdown hook stops the context; the embedded servers may only stop after it,
+   * or beans still in use lose their database. The context's stop holds its monitor, so taking the
+   * monitor waits for a stop in progress. Stops the context itself if nothing else does.
+   */
+  private static void awaitStopped(ApplicationContext context) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      synchronized (context) {
+        if (!context.isRunning()) {
+          return;
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (context.isRunning()) {
+      context.close();
     }
   }
 

@@ -35,7 +35,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "300")
-              .setServerConfig("timezone", "UTC");
+              .setServerConfig("timezone", "UTC")
+              // Our owner stops it after the application; its own JVM hook would stop it first.
+              .setRegisterShutdownHook(false);
       if (dataDirectory != null) {
         Files.createDirectories(dataDirectory);
         stopOrphanedPostmaster(dataDirectory);

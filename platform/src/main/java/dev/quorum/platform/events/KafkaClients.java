@@ -1,5 +1,6 @@
 package dev.quorum.platform.events;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -22,6 +23,7 @@ class KafkaClients {
 
   @Singleton
   @Named("quorum")
+  @Bean(preDestroy = "close")
   Admin admin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
   }
