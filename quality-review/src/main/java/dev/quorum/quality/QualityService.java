@@ -5,15 +5,12 @@ import static dev.quorum.quality.store.jooq.Tables.TASK_OUTCOME;
 
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.json.Json;
 import dev.quorum.quality.resolution.ResolvedTask;
 import dev.quorum.quality.resolution.SubmissionConsumer;
 import dev.quorum.quality.store.jooq.enums.JudgementStatus;
 import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +25,9 @@ public class QualityService {
       Map.of(Topics.ANNOTATIONS, SubmissionConsumer.NAME);
 
   private final Tx tx;
-  private final JsonMapper json;
+  private final Json json;
 
-  QualityService(Tx tx, JsonMapper json) {
+  QualityService(Tx tx, Json json) {
     this.tx = tx;
     this.json = json;
   }
@@ -58,19 +55,10 @@ public class QualityService {
                 byTask
                     .computeIfAbsent(r.value1(), k -> new ArrayList<>())
                     .add(
-                        new ResolvedTask.Judgement(
-                            r.value2(), r.value3(), read(r.value4().data()))));
+                        new ResolvedTask.Judgement(r.value2(), r.value3(), json.tree(r.value4()))));
     List<ResolvedTask> tasks = new ArrayList<>();
     byTask.forEach(
         (taskId, judgements) -> tasks.add(new ResolvedTask(taskId, "resolved", judgements)));
     return tasks;
-  }
-
-  private JsonNode read(String value) {
-    try {
-      return json.readValue(value, JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

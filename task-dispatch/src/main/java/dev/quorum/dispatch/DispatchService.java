@@ -7,16 +7,12 @@ import dev.quorum.dispatch.store.jooq.enums.TaskStatus;
 import dev.quorum.dispatch.store.jooq.tables.records.TaskRecord;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.id.Ids;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
+import dev.quorum.platform.json.Json;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /** What other modules may ask of dispatch: tasks as sent, and their resolution. */
@@ -24,9 +20,9 @@ import org.jooq.impl.DSL;
 public class DispatchService {
 
   private final Tx tx;
-  private final JsonMapper json;
+  private final Json json;
 
-  DispatchService(Tx tx, JsonMapper json) {
+  DispatchService(Tx tx, Json json) {
     this.tx = tx;
     this.json = json;
   }
@@ -98,20 +94,9 @@ public class DispatchService {
         row.getExternalId(),
         row.getBatch(),
         row.getDifficulty(),
-        read(row.getMetadata()),
-        read(row.getData()),
-        read(row.getGold()),
+        json.tree(row.getMetadata()),
+        json.tree(row.getData()),
+        json.tree(row.getGold()),
         row.getStatus().getLiteral());
-  }
-
-  private JsonNode read(JSONB value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.readValue(value.data(), JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

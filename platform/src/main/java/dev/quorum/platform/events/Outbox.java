@@ -3,10 +3,8 @@ package dev.quorum.platform.events;
 import static dev.quorum.platform.store.jooq.Tables.OUTBOX;
 
 import dev.quorum.platform.db.Tx;
-import io.micronaut.json.JsonMapper;
+import dev.quorum.platform.json.Json;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,10 +19,10 @@ import org.jooq.JSONB;
 public class Outbox {
 
   private final Tx tx;
-  private final JsonMapper json;
+  private final Json json;
   private final Clock clock;
 
-  public Outbox(Tx tx, JsonMapper json, Clock clock) {
+  public Outbox(Tx tx, Json json, Clock clock) {
     this.tx = tx;
     this.json = json;
     this.clock = clock;
@@ -41,12 +39,7 @@ public class Outbox {
 
   public UUID append(String topic, String type, String key, int version, Object payload) {
     UUID id = UUID.randomUUID();
-    String body;
-    try {
-      body = json.writeValueAsString(payload);
-    } catch (IOException e) {
-      throw new UncheckedIOException("event payload cannot be written as JSON", e);
-    }
+    JSONB body = json.jsonb(payload);
     tx.run(
         dsl ->
             dsl.insertInto(OUTBOX)
@@ -56,7 +49,7 @@ public class Outbox {
                 .set(OUTBOX.EVENT_TYPE, type)
                 .set(OUTBOX.VERSION, version)
                 .set(OUTBOX.OCCURRED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .set(OUTBOX.PAYLOAD, JSONB.valueOf(body))
+                .set(OUTBOX.PAYLOAD, body)
                 .execute());
     return id;
   }

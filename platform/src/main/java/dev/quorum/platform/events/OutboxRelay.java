@@ -3,17 +3,14 @@ package dev.quorum.platform.events;
 import static dev.quorum.platform.store.jooq.Tables.OUTBOX;
 
 import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.json.Json;
 import dev.quorum.platform.store.jooq.tables.records.OutboxRecord;
+import dev.quorum.platform.worker.PollingWorker;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ShutdownEvent;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Publishes outbox rows to Kafka in commit order and marks them sent. One relay at a time holds a
@@ -40,9 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "quorum.outbox.relay.enabled", notEquals = "false")
-public class OutboxRelay {
-
-  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+public class OutboxRelay extends PollingWorker {
 
   /** Arbitrary, fixed: the advisory lock id that elects the active relay. */
   private static final long RELAY_LOCK = 0x51_0000_0001L;
@@ -51,42 +44,17 @@ public class OutboxRelay {
 
   private final Tx tx;
   private final Producer<String, String> producer;
-  private final JsonMapper json;
-  private final long idleMillis;
-  private volatile boolean running;
-  private Thread thread;
+  private final Json json;
 
   public OutboxRelay(
       Tx tx,
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-      JsonMapper json,
+      Json json,
       @Value("${quorum.outbox.relay.idle-ms:50}") long idleMillis) {
+    super("outbox-relay", idleMillis);
     this.tx = tx;
     this.producer = idempotentProducer(bootstrapServers);
     this.json = json;
-    this.idleMillis = idleMillis;
-  }
-
-  @EventListener
-  void onStartup(StartupEvent event) {
-    running = true;
-    thread = new Thread(this::loop, "outbox-relay");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  @EventListener
-  void onShutdown(ShutdownEvent event) {
-    running = false;
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    producer.close(java.time.Duration.ofSeconds(5));
   }
 
   /** Idempotent, acks=all: a retried send never duplicates or reorders within a partition. */
@@ -111,27 +79,14 @@ public class OutboxRelay {
             StringSerializer.class));
   }
 
-  private void loop() {
-    while (running) {
-      try {
-        int sent = relayOnce();
-        if (sent < BATCH) {
-          Thread.sleep(idleMillis);
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        if (!running) {
-          return;
-        }
-        LOG.warn("outbox relay failed, retrying in 1 s: {}", e.toString());
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException interrupted) {
-          return;
-        }
-      }
-    }
+  @Override
+  protected boolean runOnce() {
+    return relayOnce() == BATCH;
+  }
+
+  @Override
+  protected void stopped() {
+    producer.close(Duration.ofSeconds(5));
   }
 
   /**
@@ -174,24 +129,18 @@ public class OutboxRelay {
   }
 
   private ProducerRecord<String, String> toRecord(OutboxRecord row) {
-    try {
-      JsonNode payload = json.readValue(row.getPayload().data(), JsonNode.class);
-      EventEnvelope envelope =
-          new EventEnvelope(
-              row.getEventId(),
-              row.getEventType(),
-              row.getEventKey(),
-              row.getOccurredAt().toInstant(),
-              row.getVersion(),
-              payload);
-      ProducerRecord<String, String> record =
-          new ProducerRecord<>(
-              row.getTopic(), row.getEventKey(), json.writeValueAsString(envelope));
-      record.headers().add("event-type", row.getEventType().getBytes(StandardCharsets.UTF_8));
-      return record;
-    } catch (IOException e) {
-      throw new IllegalStateException("outbox row " + row.getSeq() + " is not valid JSON", e);
-    }
+    EventEnvelope envelope =
+        new EventEnvelope(
+            row.getEventId(),
+            row.getEventType(),
+            row.getEventKey(),
+            row.getOccurredAt().toInstant(),
+            row.getVersion(),
+            json.tree(row.getPayload()));
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(row.getTopic(), row.getEventKey(), json.write(envelope));
+    record.headers().add("event-type", row.getEventType().getBytes(StandardCharsets.UTF_8));
+    return record;
   }
 
   private static void await(Future<RecordMetadata> ack) {

@@ -5,11 +5,9 @@ import static dev.quorum.platform.store.jooq.Tables.API_KEY;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.id.Ids;
+import dev.quorum.platform.json.Sha256;
 import dev.quorum.platform.store.jooq.tables.records.ApiKeyRecord;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,11 +118,7 @@ public class ApiKeyService {
   }
 
   static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.digest(key);
   }
 
   private OffsetDateTime now() {

@@ -12,28 +12,22 @@ import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.events.EventProgress;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.json.Json;
+import dev.quorum.platform.json.Sha256;
+import dev.quorum.platform.worker.PollingWorker;
 import dev.quorum.quality.QualityService;
 import dev.quorum.quality.resolution.ResolvedTask;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ShutdownEvent;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "quorum.export.runner.enabled", notEquals = "false")
-public class ExportRunner {
+public class ExportRunner extends PollingWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
 
@@ -57,10 +51,8 @@ public class ExportRunner {
   private final QualityService quality;
   private final DispatchService dispatch;
   private final Outbox outbox;
-  private final JsonMapper json;
+  private final Json json;
   private final Duration catchUpTimeout;
-  private volatile boolean running;
-  private Thread thread;
 
   ExportRunner(
       Tx tx,
@@ -68,8 +60,9 @@ public class ExportRunner {
       QualityService quality,
       DispatchService dispatch,
       Outbox outbox,
-      JsonMapper json,
+      Json json,
       @Value("${quorum.export.catch-up-timeout:5m}") Duration catchUpTimeout) {
+    super("export-runner", 250);
     this.tx = tx;
     this.progress = progress;
     this.quality = quality;
@@ -79,45 +72,14 @@ public class ExportRunner {
     this.catchUpTimeout = catchUpTimeout;
   }
 
-  @EventListener
-  void onStartup(StartupEvent event) {
-    running = true;
-    thread = new Thread(this::loop, "export-runner");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  @EventListener
-  void onShutdown(ShutdownEvent event) {
-    running = false;
-    if (thread != null) {
-      thread.interrupt();
+  @Override
+  protected boolean runOnce() throws InterruptedException {
+    Optional<ExportJobRecord> job = claim();
+    if (job.isEmpty()) {
+      return false;
     }
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        Optional<ExportJobRecord> job = claim();
-        if (job.isPresent()) {
-          run(job.get());
-        } else {
-          Thread.sleep(250);
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        if (!running) {
-          return;
-        }
-        LOG.warn("export runner failed, retrying: {}", e.toString());
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException interrupted) {
-          return;
-        }
-      }
-    }
+    run(job.get());
+    return true;
   }
 
   private Optional<ExportJobRecord> claim() {
@@ -152,7 +114,7 @@ public class ExportRunner {
                   .set(EXPORT_FILE.CONTENT, file.content())
                   .set(EXPORT_FILE.BYTES, (long) file.content().length)
                   .set(EXPORT_FILE.ROWS, file.rows())
-                  .set(EXPORT_FILE.SHA256, sha256(file.content()))
+                  .set(EXPORT_FILE.SHA256, Sha256.hex(file.content()))
                   .execute();
             }
             ExportFile manifest = files.get(files.size() - 1);
@@ -237,7 +199,7 @@ public class ExportRunner {
         withoutPreference++;
         continue;
       }
-      train.writeBytes(write(row.get()).getBytes(StandardCharsets.UTF_8));
+      train.writeBytes(json.write(row.get()).getBytes(StandardCharsets.UTF_8));
       train.write('\n');
       rows++;
     }
@@ -267,9 +229,9 @@ public class ExportRunner {
                 "bytes",
                 trainBytes.length,
                 "sha256",
-                sha256(trainBytes))));
+                Sha256.hex(trainBytes))));
     manifest.put("columns", List.of("prompt", "chosen", "rejected", "margin", "metadata"));
-    byte[] manifestBytes = write(manifest).getBytes(StandardCharsets.UTF_8);
+    byte[] manifestBytes = json.write(manifest).getBytes(StandardCharsets.UTF_8);
     return List.of(
         new ExportFile("train.jsonl", trainBytes, rows),
         new ExportFile("manifest.json", manifestBytes, 0));
@@ -278,21 +240,5 @@ public class ExportRunner {
   private static int strength(JsonNode answer) {
     JsonNode strength = answer.get("strength");
     return strength == null || strength.isNull() ? 1 : strength.getIntValue();
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

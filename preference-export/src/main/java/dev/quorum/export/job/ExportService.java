@@ -12,12 +12,9 @@ import dev.quorum.platform.events.EventProgress;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
+import dev.quorum.platform.json.Json;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +27,9 @@ public class ExportService {
   private final Tx tx;
   private final EventProgress progress;
   private final Outbox outbox;
-  private final JsonMapper json;
+  private final Json json;
 
-  ExportService(Tx tx, EventProgress progress, Outbox outbox, JsonMapper json) {
+  ExportService(Tx tx, EventProgress progress, Outbox outbox, Json json) {
     this.tx = tx;
     this.progress = progress;
     this.outbox = outbox;
@@ -100,7 +97,7 @@ public class ExportService {
                               r ->
                                   new ExportView.FileView(
                                       r.value1(), r.value2(), r.value3(), r.value4())),
-                      j.getManifest() == null ? null : read(j.getManifest().data())));
+                      json.tree(j.getManifest())));
         });
   }
 
@@ -122,12 +119,4 @@ public class ExportService {
   /** Event payload for export.requested / done / failed. */
   @Serdeable
   public record ExportEvent(String exportId, String projectId, String format, String status) {}
-
-  private JsonNode read(String value) {
-    try {
-      return json.readValue(value, JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -10,21 +10,18 @@ import dev.quorum.platform.events.EventEnvelope;
 import dev.quorum.platform.events.HandledEvents;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.json.Json;
 import dev.quorum.quality.store.jooq.enums.JudgementStatus;
 import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 
 /**
  * Records each submitted judgement and decides the task once its units are in: resolved when the
@@ -37,11 +34,15 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
 
   private final DispatchService dispatch;
   private final Outbox outbox;
-  private final JsonMapper json;
+  private final Json json;
 
   SubmissionConsumer(
-      HandledEvents handled, JsonMapper json, DispatchService dispatch, Outbox outbox) {
-    super(NAME, Set.of(AnnotationSubmitted.TYPE), AnnotationSubmitted.class, handled, json);
+      HandledEvents handled,
+      JsonMapper mapper,
+      Json json,
+      DispatchService dispatch,
+      Outbox outbox) {
+    super(NAME, Set.of(AnnotationSubmitted.TYPE), AnnotationSubmitted.class, handled, mapper);
     this.dispatch = dispatch;
     this.outbox = outbox;
     this.json = json;
@@ -56,7 +57,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
         .set(JUDGEMENT.ORG_ID, event.orgId())
         .set(JUDGEMENT.ANNOTATOR_ID, event.annotatorId())
         .set(JUDGEMENT.KIND, event.kind())
-        .set(JUDGEMENT.ANSWER, JSONB.valueOf(write(event.answer())))
+        .set(JUDGEMENT.ANSWER, json.jsonb(event.answer()))
         .set(JUDGEMENT.SWAPPED, event.swapped())
         .set(JUDGEMENT.DURATION_MS, event.durationMs())
         .set(JUDGEMENT.SUBMITTED_AT, OffsetDateTime.ofInstant(event.submittedAt(), ZoneOffset.UTC))
@@ -73,7 +74,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
             .and(JUDGEMENT.STATUS.eq(JudgementStatus.submitted))
             .fetch(JUDGEMENT.ANSWER)
             .stream()
-            .map(answer -> read(answer).get("choice").getStringValue())
+            .map(answer -> json.tree(answer).get("choice").getStringValue())
             .toList();
     if (choices.size() < event.overlapMin()) {
       return;
@@ -92,7 +93,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
         .set(TASK_OUTCOME.STATUS, status)
         .set(TASK_OUTCOME.JUDGEMENTS, choices.size())
         .set(TASK_OUTCOME.AGREEMENT, consensus.agreement())
-        .set(TASK_OUTCOME.CONSENSUS, JSONB.valueOf(write(Map.of("choice", consensus.choice()))))
+        .set(TASK_OUTCOME.CONSENSUS, json.jsonb(Map.of("choice", consensus.choice())))
         .execute();
     dsl.update(JUDGEMENT)
         .set(JUDGEMENT.STATUS, agreed ? JudgementStatus.resolved : JudgementStatus.contested)
@@ -122,20 +123,4 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
       String choice,
       double agreement,
       int judgements) {}
-
-  private JsonNode read(JSONB value) {
-    try {
-      return json.readValue(value.data(), JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

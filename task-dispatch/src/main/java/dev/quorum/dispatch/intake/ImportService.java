@@ -7,8 +7,8 @@ import dev.quorum.dispatch.project.Project;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
+import dev.quorum.platform.json.Json;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -47,10 +47,10 @@ public class ImportService {
   static final int CHUNK = 1000;
 
   private final Tx tx;
-  private final JsonMapper json;
+  private final Json json;
   private final KafkaProducer<String, String> producer;
 
-  ImportService(Tx tx, JsonMapper json, @Value("${kafka.bootstrap.servers}") String bootstrap) {
+  ImportService(Tx tx, Json json, @Value("${kafka.bootstrap.servers}") String bootstrap) {
     this.tx = tx;
     this.json = json;
     this.producer =
@@ -156,9 +156,10 @@ public class ImportService {
 
   private JsonNode parseJson(String line) throws TaskLine.Invalid {
     try {
-      return json.readValue(line, JsonNode.class);
-    } catch (IOException | RuntimeException e) {
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      return json.tree(line);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
       int cut = reason.indexOf('\n');
       throw new TaskLine.Invalid(
           "malformed JSON: " + (cut > 0 ? reason.substring(0, cut) : reason));
@@ -190,7 +191,7 @@ public class ImportService {
               new ProducerRecord<>(
                   Topics.TASK_INTAKE,
                   project.id(),
-                  write(new IntakeRecord(project.id(), importId, task)))));
+                  json.write(new IntakeRecord(project.id(), importId, task)))));
     }
     for (Future<RecordMetadata> ack : acks) {
       try {
@@ -203,13 +204,5 @@ public class ImportService {
       }
     }
     counts.accepted += acks.size();
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -7,16 +7,13 @@ import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
 
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.id.Ids;
-import io.micronaut.json.JsonMapper;
+import dev.quorum.platform.json.Json;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.jooq.JSONB;
 import org.jooq.Record2;
 import org.jooq.Result;
 import org.slf4j.Logger;
@@ -32,9 +29,9 @@ class TaskWriter {
   private static final Logger LOG = LoggerFactory.getLogger(TaskWriter.class);
 
   private final Tx tx;
-  private final JsonMapper json;
+  private final Json json;
 
-  TaskWriter(Tx tx, JsonMapper json) {
+  TaskWriter(Tx tx, Json json) {
     this.tx = tx;
     this.json = json;
   }
@@ -86,9 +83,9 @@ class TaskWriter {
                     task.externalId(),
                     task.batch(),
                     task.difficulty(),
-                    task.metadata() == null ? null : jsonb(task.metadata()),
-                    jsonb(task.data()),
-                    task.gold() == null ? null : jsonb(task.gold()),
+                    task.metadata() == null ? null : json.jsonb(task.metadata()),
+                    json.jsonb(task.data()),
+                    task.gold() == null ? null : json.jsonb(task.gold()),
                     record.importId(),
                     now);
             candidates++;
@@ -128,13 +125,5 @@ class TaskWriter {
                       .execute());
           return inserted.size();
         });
-  }
-
-  private JSONB jsonb(Object node) {
-    try {
-      return JSONB.valueOf(json.writeValueAsString(node));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -18,14 +18,12 @@ import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
+import dev.quorum.platform.json.Json;
 import dev.quorum.workforce.annotator.AnnotatorService;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -54,9 +52,9 @@ public class LeaseService {
   private final Tx tx;
   private final Outbox outbox;
   private final AnnotatorService annotators;
-  private final JsonMapper json;
+  private final Json json;
 
-  LeaseService(Tx tx, Outbox outbox, AnnotatorService annotators, JsonMapper json) {
+  LeaseService(Tx tx, Outbox outbox, AnnotatorService annotators, Json json) {
     this.tx = tx;
     this.outbox = outbox;
     this.annotators = annotators;
@@ -203,7 +201,7 @@ public class LeaseService {
                     .on(PROJECT.ID.eq(TASK.PROJECT_ID))
                     .where(TASK.ID.eq(assignment.getTaskId()))
                     .fetchSingle());
-    JsonNode data = read(row.value3().data());
+    JsonNode data = json.tree(row.value3());
     return new NextTask(
         assignment.getId(),
         assignment.getLeaseExpiresAt().toInstant(),
@@ -351,14 +349,6 @@ public class LeaseService {
               + ", not leased: fetch a new task");
     }
     return assignment;
-  }
-
-  private JsonNode read(String value) {
-    try {
-      return json.readValue(value, JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Payload of assignment.leased / skipped / expired events. */

@@ -17,21 +17,15 @@ import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.json.Json;
+import dev.quorum.platform.json.Sha256;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 
 /**
  * Stores a judgement and closes its unit in one transaction with the {@code annotation.submitted}
@@ -43,9 +37,9 @@ public class SubmissionService {
 
   private final Tx tx;
   private final Outbox outbox;
-  private final JsonMapper json;
+  private final Json json;
 
-  SubmissionService(Tx tx, Outbox outbox, JsonMapper json) {
+  SubmissionService(Tx tx, Outbox outbox, Json json) {
     this.tx = tx;
     this.outbox = outbox;
     this.json = json;
@@ -84,12 +78,12 @@ public class SubmissionService {
           }
           ProjectRecord project =
               dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(assignment.getProjectId())).fetchSingle();
-          ProjectSettings settings = settings(project);
+          ProjectSettings settings = json.read(project.getSettings(), ProjectSettings.class);
           JsonNode shown = Pairwise.validateAnswer(answer, settings.criteria());
-          String hash = sha256(write(shown));
+          String hash = Sha256.hex(json.write(shown));
           if (assignment.getStatus() == AssignmentStatus.submitted) {
             if (hash.equals(assignment.getAnswerHash())) {
-              return read(assignment.getResult().data(), SubmitResult.class);
+              return json.read(assignment.getResult(), SubmitResult.class);
             }
             throw new ProblemException(
                 HttpStatus.UNPROCESSABLE_ENTITY,
@@ -120,11 +114,11 @@ public class SubmissionService {
 
           assignment.setStatus(AssignmentStatus.submitted);
           assignment.setSubmittedAt(now);
-          assignment.setAnswer(JSONB.valueOf(write(customerAnswer)));
+          assignment.setAnswer(json.jsonb(customerAnswer));
           assignment.setDurationMs(durationMs);
           assignment.setIdempotencyKey(idempotencyKey);
           assignment.setAnswerHash(hash);
-          assignment.setResult(JSONB.valueOf(write(result)));
+          assignment.setResult(json.jsonb(result));
           assignment.store();
           dsl.insertInto(EXCLUSION)
               .set(EXCLUSION.ANNOTATOR_ID, annotatorId)
@@ -182,35 +176,5 @@ public class SubmissionService {
     unit.setLeasedBy(annotatorId);
     unit.setLeaseExpiresAt(null);
     unit.store();
-  }
-
-  private ProjectSettings settings(ProjectRecord project) {
-    return read(project.getSettings().data(), ProjectSettings.class);
-  }
-
-  private <T> T read(String value, Class<T> type) {
-    try {
-      return json.readValue(value, type);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

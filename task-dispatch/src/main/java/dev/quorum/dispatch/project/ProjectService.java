@@ -14,11 +14,9 @@ import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
-import io.micronaut.json.JsonMapper;
+import dev.quorum.platform.json.Json;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jooq.JSONB;
 
 /** Projects of an org: creation with validated, defaulted settings, lookup and progress. */
 @Singleton
@@ -41,9 +38,9 @@ public class ProjectService {
 
   private final Tx tx;
   private final Outbox outbox;
-  private final JsonMapper json;
+  private final Json json;
 
-  ProjectService(Tx tx, Outbox outbox, JsonMapper json) {
+  ProjectService(Tx tx, Outbox outbox, Json json) {
     this.tx = tx;
     this.outbox = outbox;
     this.json = json;
@@ -64,7 +61,7 @@ public class ProjectService {
           row.setName(request.name().trim());
           row.setKind(kind);
           row.setInstructions(request.instructions() == null ? "" : request.instructions());
-          row.setSettings(JSONB.valueOf(write(settings)));
+          row.setSettings(json.jsonb(settings));
           row.setOverlapMin(settings.overlap().min());
           row.setOverlapMax(settings.overlap().max());
           row.setPriority(settings.priority());
@@ -267,26 +264,14 @@ public class ProjectService {
   }
 
   Project toProject(ProjectRecord row) {
-    try {
-      return new Project(
-          row.getId(),
-          row.getOrgId(),
-          row.getName(),
-          row.getKind().getLiteral(),
-          row.getInstructions(),
-          row.getStatus().getLiteral(),
-          json.readValue(row.getSettings().data(), ProjectSettings.class),
-          row.getCreatedAt().toInstant());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Project(
+        row.getId(),
+        row.getOrgId(),
+        row.getName(),
+        row.getKind().getLiteral(),
+        row.getInstructions(),
+        row.getStatus().getLiteral(),
+        json.read(row.getSettings(), ProjectSettings.class),
+        row.getCreatedAt().toInstant());
   }
 }

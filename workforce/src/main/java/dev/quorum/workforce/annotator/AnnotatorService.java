@@ -11,14 +11,12 @@ import dev.quorum.platform.identity.NewUser;
 import dev.quorum.platform.identity.Role;
 import dev.quorum.platform.identity.User;
 import dev.quorum.platform.identity.UserService;
+import dev.quorum.platform.json.Json;
 import dev.quorum.workforce.store.jooq.enums.AnnotatorStatus;
 import dev.quorum.workforce.store.jooq.tables.records.AnnotatorRecord;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -45,9 +43,9 @@ public class AnnotatorService {
   private final Tx tx;
   private final UserService users;
   private final Outbox outbox;
-  private final JsonMapper json;
+  private final Json json;
 
-  AnnotatorService(Tx tx, UserService users, Outbox outbox, JsonMapper json) {
+  AnnotatorService(Tx tx, UserService users, Outbox outbox, Json json) {
     this.tx = tx;
     this.users = users;
     this.outbox = outbox;
@@ -78,7 +76,7 @@ public class AnnotatorService {
           row.setUserId(user.id());
           row.setName(user.name());
           row.setLanguages(languages.toArray(String[]::new));
-          row.setSkills(JSONB.valueOf(write(skills)));
+          row.setSkills(json.jsonb(skills));
           row.setTier(tier);
           row.setLocale(request.locale());
           row.setTimezone(timezone);
@@ -231,24 +229,12 @@ public class AnnotatorService {
     }
   }
 
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private Map<String, Integer> readSkills(JSONB skills) {
-    try {
-      Map<String, Object> raw = json.readValue(skills.data(), Map.class);
-      Map<String, Integer> result = new LinkedHashMap<>();
-      raw.forEach((k, v) -> result.put(k, ((Number) v).intValue()));
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Map<String, Integer> result = new LinkedHashMap<>();
+    ((Map<String, Object>) json.read(skills, Map.class))
+        .forEach((k, v) -> result.put(k, ((Number) v).intValue()));
+    return result;
   }
 
   /** Event payload: an annotator joined the workforce. */
