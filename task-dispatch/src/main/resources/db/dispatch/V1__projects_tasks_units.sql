@@ -2,8 +2,10 @@
 CREATE TYPE work_kind AS ENUM ('pairwise', 'ranking', 'rating', 'classification', 'sft');
 CREATE TYPE project_status AS ENUM ('draft', 'active', 'paused', 'completed');
 CREATE TYPE task_status AS ENUM ('open', 'resolved', 'contested');
-CREATE TYPE unit_status AS ENUM ('ready', 'leased', 'submitted');
-CREATE TYPE assignment_status AS ENUM ('leased', 'submitted', 'expired', 'skipped');
+-- held: in a paused batch; ready again when the batch resumes.
+CREATE TYPE unit_status AS ENUM ('ready', 'leased', 'submitted', 'held');
+CREATE TYPE batch_status AS ENUM ('active', 'paused', 'finalized');
+CREATE TYPE assignment_status AS ENUM ('leased', 'submitted', 'expired', 'skipped', 'released');
 
 CREATE TABLE project (
     id             text PRIMARY KEY,
@@ -19,7 +21,10 @@ CREATE TABLE project (
     lease_seconds  integer        NOT NULL DEFAULT 600 CHECK (lease_seconds > 0),
     -- Eligibility, copied out of settings so the lease query can filter on it.
     required_languages text[]     NOT NULL DEFAULT '{}',
+    -- {"skill": minimum level}
+    required_skills jsonb         NOT NULL DEFAULT '{}'::jsonb,
     min_tier       integer        NOT NULL DEFAULT 1,
+    gold_ratio     double precision NOT NULL DEFAULT 0,
     status         project_status NOT NULL,
     created_at     timestamptz    NOT NULL DEFAULT now()
 );
@@ -36,6 +41,14 @@ CREATE TABLE task_import (
 );
 CREATE INDEX task_import_project ON task_import (project_id);
 
+CREATE TABLE batch (
+    project_id  text         NOT NULL REFERENCES project (id),
+    name        text         NOT NULL,
+    status      batch_status NOT NULL DEFAULT 'active',
+    completed_at timestamptz,
+    PRIMARY KEY (project_id, name)
+);
+
 CREATE TABLE task (
     id           text PRIMARY KEY,
     project_id   text        NOT NULL REFERENCES project (id),
@@ -45,25 +58,30 @@ CREATE TABLE task (
     metadata     jsonb,
     data         jsonb       NOT NULL,
     gold         jsonb,
+    is_gold      boolean     NOT NULL DEFAULT false,
     import_id    text,
     status       task_status NOT NULL DEFAULT 'open',
     created_at   timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT task_external_id_unique UNIQUE (project_id, external_id)
 );
+CREATE INDEX task_project_batch ON task (project_id, batch);
+CREATE INDEX task_gold ON task (project_id) WHERE is_gold;
 
 CREATE TABLE work_unit (
     id                text PRIMARY KEY,
     task_id           text        NOT NULL REFERENCES task (id),
     project_id        text        NOT NULL,
     replica           integer     NOT NULL,
+    -- The tier this unit's task needs (project minimum, raised by its difficulty rules).
+    min_tier          integer     NOT NULL DEFAULT 1,
     status            unit_status NOT NULL DEFAULT 'ready',
     leased_by         text,
     lease_expires_at  timestamptz,
     ready_since       timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT work_unit_replica_unique UNIQUE (task_id, replica)
 );
--- The lease query scans only ready units, oldest first.
-CREATE INDEX work_unit_ready ON work_unit (ready_since, id) WHERE status = 'ready';
+-- The lease query scans only one project's ready units, oldest first.
+CREATE INDEX work_unit_ready ON work_unit (project_id, ready_since, id) WHERE status = 'ready';
 CREATE INDEX work_unit_leased ON work_unit (lease_expires_at) WHERE status = 'leased';
 CREATE INDEX work_unit_project_status ON work_unit (project_id, status);
 

@@ -40,6 +40,11 @@ public final class Fixtures {
 
   /** A new annotator speaking {@code languages}, logged in. */
   public Person annotator(List<String> languages, int tier) {
+    return annotator(languages, Map.of(), tier);
+  }
+
+  /** A new annotator with skills ({@code name -> level}), logged in. */
+  public Person annotator(List<String> languages, Map<String, Integer> skills, int tier) {
     String email = Unique.email("annotator");
     String password = "annotator-password";
     Api.Response created =
@@ -51,6 +56,10 @@ public final class Fixtures {
                 "password", password,
                 "name", "Annotator " + email.substring(0, email.indexOf('@')),
                 "languages", languages,
+                "skills",
+                    skills.entrySet().stream()
+                        .map(e -> Map.of("name", e.getKey(), "level", e.getValue()))
+                        .toList(),
                 "tier", tier));
     require(created, 201);
     return new Person(created.get("id"), email, password, api.login(email, password));

@@ -114,14 +114,7 @@ class DemoData {
                   "pairwise",
                   "Read the prompt and both answers. Choose the answer that is more helpful, correct"
                       + " and safe (1 = A, 2 = tie, 3 = B), then press Enter.",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null));
+                  null, null, null, null, null, null, null, null, null, null, null, null, null));
       projectId = project.id();
       try (InputStream tasks = DemoData.class.getResourceAsStream("/demo/pairwise-tasks.jsonl")) {
         ImportResult result = imports.importTasks(project, tasks);

@@ -1,16 +1,21 @@
 package dev.quorum.dispatch;
 
+import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
 
+import dev.quorum.dispatch.batch.BatchService;
+import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.dispatch.store.jooq.enums.TaskStatus;
 import dev.quorum.dispatch.store.jooq.tables.records.TaskRecord;
 import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.impl.DSL;
@@ -21,10 +26,14 @@ public class DispatchService {
 
   private final Tx tx;
   private final Json json;
+  private final Outbox outbox;
+  private final BatchService batches;
 
-  DispatchService(Tx tx, Json json) {
+  DispatchService(Tx tx, Json json, Outbox outbox, BatchService batches) {
     this.tx = tx;
     this.json = json;
+    this.outbox = outbox;
+    this.batches = batches;
   }
 
   public Optional<TaskData> task(String projectId, String taskId) {
@@ -73,17 +82,28 @@ public class DispatchService {
     tx.run(
         dsl -> {
           TaskRecord task = dsl.selectFrom(TASK).where(TASK.ID.eq(taskId)).fetchSingle();
+          ProjectSettings settings =
+              json.read(
+                  dsl.select(PROJECT.SETTINGS)
+                      .from(PROJECT)
+                      .where(PROJECT.ID.eq(task.getProjectId()))
+                      .fetchSingle()
+                      .value1(),
+                  ProjectSettings.class);
           Integer replicas =
               dsl.select(DSL.max(WORK_UNIT.REPLICA))
                   .from(WORK_UNIT)
                   .where(WORK_UNIT.TASK_ID.eq(taskId))
                   .fetchOne(0, Integer.class);
+          String unitId = Ids.newId("unt");
           dsl.insertInto(WORK_UNIT)
-              .set(WORK_UNIT.ID, Ids.newId("unt"))
+              .set(WORK_UNIT.ID, unitId)
               .set(WORK_UNIT.TASK_ID, taskId)
               .set(WORK_UNIT.PROJECT_ID, task.getProjectId())
               .set(WORK_UNIT.REPLICA, (replicas == null ? 0 : replicas) + 1)
+              .set(WORK_UNIT.MIN_TIER, settings.tierFor(task.getDifficulty()))
               .execute();
+          BatchService.holdPaused(dsl, List.of(unitId));
         });
   }
 

@@ -41,7 +41,7 @@ public abstract class EventConsumer<P> {
   public boolean accept(String recordValue) {
     try {
       EventEnvelope envelope = json.readValue(recordValue, EventEnvelope.class);
-      if (!types.contains(envelope.type())) {
+      if (!accepts(envelope.type())) {
         return false;
       }
       P payload = json.readValueFromTree(envelope.payload(), payloadType);
@@ -49,6 +49,11 @@ public abstract class EventConsumer<P> {
     } catch (IOException e) {
       throw new UncheckedIOException("event on " + name + " is not a valid envelope", e);
     }
+  }
+
+  /** Whether events of {@code type} concern this consumer. */
+  protected boolean accepts(String type) {
+    return types.contains(type);
   }
 
   /** Applies the effect, inside the transaction that also records the event as handled. */

@@ -13,11 +13,14 @@ import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.json.Json;
 import dev.quorum.quality.store.jooq.enums.JudgementStatus;
 import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,10 +66,11 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
         .set(JUDGEMENT.SUBMITTED_AT, OffsetDateTime.ofInstant(event.submittedAt(), ZoneOffset.UTC))
         .onConflictDoNothing()
         .execute();
-    if (dsl.fetchExists(TASK_OUTCOME, TASK_OUTCOME.TASK_ID.eq(event.taskId()))) {
+    // Gold tasks are scored against their answer, not decided by consensus.
+    if (event.gold() || dsl.fetchExists(TASK_OUTCOME, TASK_OUTCOME.TASK_ID.eq(event.taskId()))) {
       return;
     }
-    List<String> choices =
+    List<String> keys =
         dsl
             .select(JUDGEMENT.ANSWER)
             .from(JUDGEMENT)
@@ -74,14 +78,14 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
             .and(JUDGEMENT.STATUS.eq(JudgementStatus.submitted))
             .fetch(JUDGEMENT.ANSWER)
             .stream()
-            .map(answer -> json.tree(answer).get("choice").getStringValue())
+            .map(answer -> consensusKey(event.kind(), json.tree(answer)))
             .toList();
-    if (choices.size() < event.overlapMin()) {
+    if (keys.size() < event.overlapMin()) {
       return;
     }
-    PairwiseConsensus.Result consensus = PairwiseConsensus.of(choices);
+    Consensus.Result consensus = Consensus.of(keys);
     boolean agreed = consensus.agreement() >= event.agreementTarget();
-    if (!agreed && choices.size() < event.overlapMax()) {
+    if (!agreed && keys.size() < event.overlapMax()) {
       dispatch.addUnit(event.taskId());
       return;
     }
@@ -91,9 +95,9 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
         .set(TASK_OUTCOME.PROJECT_ID, event.projectId())
         .set(TASK_OUTCOME.ORG_ID, event.orgId())
         .set(TASK_OUTCOME.STATUS, status)
-        .set(TASK_OUTCOME.JUDGEMENTS, choices.size())
+        .set(TASK_OUTCOME.JUDGEMENTS, keys.size())
         .set(TASK_OUTCOME.AGREEMENT, consensus.agreement())
-        .set(TASK_OUTCOME.CONSENSUS, json.jsonb(Map.of("choice", consensus.choice())))
+        .set(TASK_OUTCOME.CONSENSUS, json.jsonb(consensusDocument(event.kind(), consensus)))
         .execute();
     dsl.update(JUDGEMENT)
         .set(JUDGEMENT.STATUS, agreed ? JudgementStatus.resolved : JudgementStatus.contested)
@@ -109,18 +113,41 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
             event.taskId(),
             event.projectId(),
             status.getLiteral(),
-            consensus.choice(),
+            consensus.leader(),
             consensus.agreement(),
-            choices.size()));
+            keys.size()));
   }
 
-  /** Event payload: quality decided a task. */
+  /**
+   * What judgements must share to agree: the pairwise choice; for other kinds the whole answer
+   * (written SFT responses are never compared: they always agree).
+   */
+  static String consensusKey(String kind, JsonNode answer) {
+    return switch (kind) {
+      case "pairwise" -> answer.get("choice").getStringValue();
+      case "sft" -> "written";
+      default -> answer.toString();
+    };
+  }
+
+  private Map<String, Object> consensusDocument(String kind, Consensus.Result consensus) {
+    if (kind.equals("pairwise")) {
+      return Map.of("choice", consensus.leader() == null ? "tie" : consensus.leader());
+    }
+    Map<String, Object> document = new HashMap<>();
+    document.put(
+        "answer",
+        consensus.leader() == null || kind.equals("sft") ? null : json.tree(consensus.leader()));
+    return document;
+  }
+
+  /** Event payload: quality decided a task; {@code leader} is the consensus key, if any. */
   @Serdeable
   public record TaskDecided(
       String taskId,
       String projectId,
       String status,
-      String choice,
+      @Nullable String leader,
       double agreement,
       int judgements) {}
 }

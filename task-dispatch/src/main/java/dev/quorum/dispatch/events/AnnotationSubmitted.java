@@ -21,6 +21,7 @@ public record AnnotationSubmitted(
     String kind,
     JsonNode answer,
     boolean swapped,
+    boolean gold,
     @Nullable Long durationMs,
     Instant submittedAt,
     int overlapMin,

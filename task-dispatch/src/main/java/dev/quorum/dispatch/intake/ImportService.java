@@ -3,8 +3,11 @@ package dev.quorum.dispatch.intake;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK_IMPORT;
 
+import dev.quorum.dispatch.batch.BatchService;
+import dev.quorum.dispatch.kind.TaskKind;
 import dev.quorum.dispatch.project.Project;
 import dev.quorum.platform.db.Tx;
+import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
@@ -47,11 +50,17 @@ public class ImportService {
   static final int CHUNK = 1000;
 
   private final Tx tx;
+  private final BatchService batches;
   private final Json json;
   private final KafkaProducer<String, String> producer;
 
-  ImportService(Tx tx, Json json, @Value("${kafka.bootstrap.servers}") String bootstrap) {
+  ImportService(
+      Tx tx,
+      Json json,
+      BatchService batches,
+      @Value("${kafka.bootstrap.servers}") String bootstrap) {
     this.tx = tx;
+    this.batches = batches;
     this.json = json;
     this.producer =
         new KafkaProducer<>(
@@ -80,6 +89,12 @@ public class ImportService {
   }
 
   public ImportResult importTasks(Project project, InputStream body) {
+    if (project.status().equals("completed")) {
+      throw ProblemException.conflict(
+          "project " + project.id() + " is completed and takes no new tasks");
+    }
+    TaskKind kind = TaskKind.of(project.kind());
+    Set<String> finalized = batches.finalized(project.id());
     String importId = Ids.newId("imp");
     tx.run(
         dsl ->
@@ -109,7 +124,11 @@ public class ImportService {
           error = "the line is longer than 1 MiB";
         } else {
           try {
-            task = TaskLine.parse(parseJson(line), project.settings().criteria());
+            task = TaskLine.parse(parseJson(line), kind, project.settings());
+            if (task.batch() != null && finalized.contains(task.batch())) {
+              throw new TaskLine.Invalid(
+                  "batch '" + task.batch() + "' is finalized and takes no new tasks");
+            }
           } catch (TaskLine.Invalid e) {
             error = e.getMessage();
           }

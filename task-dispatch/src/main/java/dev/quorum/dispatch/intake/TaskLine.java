@@ -1,11 +1,11 @@
 package dev.quorum.dispatch.intake;
 
-import dev.quorum.dispatch.kind.Pairwise;
+import dev.quorum.dispatch.kind.TaskKind;
+import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.platform.error.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +33,7 @@ public record TaskLine(
     }
   }
 
-  static TaskLine parse(JsonNode line, List<String> criteria) throws Invalid {
+  static TaskLine parse(JsonNode line, TaskKind kind, ProjectSettings settings) throws Invalid {
     if (!line.isObject()) {
       throw new Invalid("a line must be a JSON object with externalId and data");
     }
@@ -72,13 +72,13 @@ public record TaskLine(
       throw new Invalid("metadata must be a JSON object");
     }
     JsonNode data = line.get("data");
-    var dataError = Pairwise.dataError(data);
+    var dataError = kind.dataError(data);
     if (dataError.isPresent()) {
       throw new Invalid(dataError.get());
     }
     JsonNode gold = line.get("gold");
     if (gold != null && !gold.isNull()) {
-      validateGold(gold, criteria);
+      validateGold(gold, kind, settings, data);
     }
     return new TaskLine(
         externalId.getStringValue(),
@@ -89,7 +89,8 @@ public record TaskLine(
         gold == null || gold.isNull() ? null : gold);
   }
 
-  private static void validateGold(JsonNode gold, List<String> criteria) throws Invalid {
+  private static void validateGold(
+      JsonNode gold, TaskKind kind, ProjectSettings settings, JsonNode data) throws Invalid {
     if (!gold.isObject() || gold.get("answer") == null) {
       throw new Invalid("gold must be {\"answer\": {…}, \"explanation\": \"…\"}");
     }
@@ -103,7 +104,11 @@ public record TaskLine(
       throw new Invalid("gold.explanation must be a string");
     }
     try {
-      Pairwise.validateAnswer(gold.get("answer"), criteria);
+      JsonNode answer = kind.validateAnswer(gold.get("answer"), settings);
+      var mismatch = kind.answerError(answer, data);
+      if (mismatch.isPresent()) {
+        throw new Invalid("gold." + mismatch.get());
+      }
     } catch (ProblemException e) {
       throw new Invalid("gold." + e.getMessage());
     }

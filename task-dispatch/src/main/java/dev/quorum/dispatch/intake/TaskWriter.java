@@ -1,27 +1,34 @@
 package dev.quorum.dispatch.intake;
 
+import static dev.quorum.dispatch.store.jooq.Tables.BATCH;
 import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK_IMPORT;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
 
+import dev.quorum.dispatch.batch.BatchService;
+import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes intake records in one transaction per batch: new tasks and their {@code overlap.min}
- * units. Idempotent on (project, externalId): a redelivered record inserts nothing.
+ * units, each unit asking for the tier its task's difficulty needs. Gold tasks get no units here:
+ * they are mixed in at lease time. Idempotent on (project, externalId): a redelivered record
+ * inserts nothing.
  */
 @Singleton
 class TaskWriter {
@@ -45,13 +52,12 @@ class TaskWriter {
     }
     return tx.write(
         dsl -> {
-          Map<String, Integer> overlap =
-              dsl.select(PROJECT.ID, PROJECT.OVERLAP_MIN)
-                  .from(PROJECT)
-                  .where(
-                      PROJECT.ID.in(
-                          records.stream().map(IntakeRecord::projectId).distinct().toList()))
-                  .fetchMap(PROJECT.ID, PROJECT.OVERLAP_MIN);
+          Map<String, ProjectSettings> settings = new HashMap<>();
+          dsl.select(PROJECT.ID, PROJECT.SETTINGS)
+              .from(PROJECT)
+              .where(
+                  PROJECT.ID.in(records.stream().map(IntakeRecord::projectId).distinct().toList()))
+              .forEach(r -> settings.put(r.value1(), json.read(r.value2(), ProjectSettings.class)));
           OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
           var insert =
               dsl.insertInto(
@@ -64,18 +70,20 @@ class TaskWriter {
                   TASK.METADATA,
                   TASK.DATA,
                   TASK.GOLD,
+                  TASK.IS_GOLD,
                   TASK.IMPORT_ID,
                   TASK.CREATED_AT);
-          Map<String, String> importOfTask = new HashMap<>();
-          int candidates = 0;
+          Map<String, IntakeRecord> recordOfTask = new HashMap<>();
+          var batches = dsl.insertInto(BATCH, BATCH.PROJECT_ID, BATCH.NAME);
+          boolean anyBatch = false;
           for (IntakeRecord record : records) {
-            if (!overlap.containsKey(record.projectId())) {
+            if (!settings.containsKey(record.projectId())) {
               LOG.warn("intake record for unknown project {} dropped", record.projectId());
               continue;
             }
             TaskLine task = record.task();
             String id = Ids.newId("tsk");
-            importOfTask.put(id, record.importId());
+            recordOfTask.put(id, record);
             insert =
                 insert.values(
                     id,
@@ -86,18 +94,25 @@ class TaskWriter {
                     task.metadata() == null ? null : json.jsonb(task.metadata()),
                     json.jsonb(task.data()),
                     task.gold() == null ? null : json.jsonb(task.gold()),
+                    task.gold() != null,
                     record.importId(),
                     now);
-            candidates++;
+            if (task.batch() != null) {
+              batches = batches.values(record.projectId(), task.batch());
+              anyBatch = true;
+            }
           }
-          if (candidates == 0) {
+          if (recordOfTask.isEmpty()) {
             return 0;
           }
-          Result<Record2<String, String>> inserted =
+          if (anyBatch) {
+            batches.onConflictDoNothing().execute();
+          }
+          Result<Record3<String, String, Boolean>> inserted =
               insert
                   .onConflict(TASK.PROJECT_ID, TASK.EXTERNAL_ID)
                   .doNothing()
-                  .returningResult(TASK.ID, TASK.PROJECT_ID)
+                  .returningResult(TASK.ID, TASK.PROJECT_ID, TASK.IS_GOLD)
                   .fetch();
           var units =
               dsl.insertInto(
@@ -106,16 +121,27 @@ class TaskWriter {
                   WORK_UNIT.TASK_ID,
                   WORK_UNIT.PROJECT_ID,
                   WORK_UNIT.REPLICA,
+                  WORK_UNIT.MIN_TIER,
                   WORK_UNIT.READY_SINCE);
+          List<String> unitIds = new ArrayList<>();
           Map<String, Integer> writtenPerImport = new HashMap<>();
-          for (Record2<String, String> task : inserted) {
-            for (int replica = 1; replica <= overlap.get(task.value2()); replica++) {
-              units = units.values(Ids.newId("unt"), task.value1(), task.value2(), replica, now);
+          for (Record3<String, String, Boolean> task : inserted) {
+            IntakeRecord record = recordOfTask.get(task.value1());
+            writtenPerImport.merge(record.importId(), 1, Integer::sum);
+            if (task.value3()) {
+              continue;
             }
-            writtenPerImport.merge(importOfTask.get(task.value1()), 1, Integer::sum);
+            ProjectSettings project = settings.get(task.value2());
+            int tier = project.tierFor(record.task().difficulty());
+            for (int replica = 1; replica <= project.overlap().min(); replica++) {
+              String unitId = Ids.newId("unt");
+              unitIds.add(unitId);
+              units = units.values(unitId, task.value1(), task.value2(), replica, tier, now);
+            }
           }
-          if (!inserted.isEmpty()) {
+          if (!unitIds.isEmpty()) {
             units.execute();
+            BatchService.holdPaused(dsl, unitIds);
           }
           writtenPerImport.forEach(
               (importId, count) ->

@@ -1,5 +1,6 @@
 package dev.quorum.dispatch.kind;
 
+import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.platform.error.ProblemException;
 import io.micronaut.json.tree.JsonNode;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Set;
  * strength, criteria?, rationale?}. The annotator may see B on the left ("swapped"); answers are
  * given in the order shown and stored in the customer's order.
  */
-public final class Pairwise {
+public final class Pairwise implements TaskKind {
+
+  static final Pairwise INSTANCE = new Pairwise();
 
   static final Set<String> DATA_FIELDS = Set.of("prompt", "responseA", "responseB");
   static final Set<String> ANSWER_FIELDS = Set.of("choice", "strength", "criteria", "rationale");
@@ -23,7 +26,8 @@ public final class Pairwise {
   private Pairwise() {}
 
   /** The first problem with {@code data}, if any, phrased for the customer. */
-  public static Optional<String> dataError(JsonNode data) {
+  @Override
+  public Optional<String> dataError(JsonNode data) {
     if (data == null || !data.isObject()) {
       return Optional.of("data must be an object with prompt, responseA and responseB");
     }
@@ -43,7 +47,8 @@ public final class Pairwise {
   }
 
   /** The data in the order shown: with {@code swapped}, responseA is the customer's B. */
-  public static JsonNode display(JsonNode data, boolean swapped) {
+  @Override
+  public JsonNode display(JsonNode data, boolean swapped) {
     if (!swapped) {
       return data;
     }
@@ -58,7 +63,9 @@ public final class Pairwise {
    * Validates an answer and returns it normalised ({@code strength} defaults to 1 and is 0 for a
    * tie), still in the order shown.
    */
-  public static JsonNode validateAnswer(JsonNode answer, List<String> criteria) {
+  @Override
+  public JsonNode validateAnswer(JsonNode answer, ProjectSettings settings) {
+    List<String> criteria = settings.criteria();
     if (answer == null || !answer.isObject()) {
       throw ProblemException.invalidField(
           "answer", "must be an object like {\"choice\":\"A\",\"strength\":2}");
@@ -120,7 +127,8 @@ public final class Pairwise {
   }
 
   /** Maps an answer given in the order shown back to the customer's A and B. */
-  public static JsonNode toCustomerOrder(JsonNode answer, boolean swapped) {
+  @Override
+  public JsonNode toCustomerOrder(JsonNode answer, boolean swapped) {
     if (!swapped) {
       return answer;
     }

@@ -35,6 +35,15 @@ class AnnotatorWorkController {
   }
 
   @Serdeable
+  record Released(int released) {}
+
+  /** Gives back the current and the prefetched lease (logout, skip all). */
+  @Post("/annotator/release")
+  Released release(Authentication authentication) {
+    return new Released(leases.releaseAll(Caller.of(authentication).userId()));
+  }
+
+  @Serdeable
   record SubmitRequest(@Nullable JsonNode answer, @Nullable Long durationMs) {}
 
   @Post("/assignments/{id}/submit")

@@ -8,7 +8,8 @@ import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.selectOne;
 
-import dev.quorum.dispatch.kind.Pairwise;
+import dev.quorum.dispatch.batch.BatchService;
+import dev.quorum.dispatch.kind.TaskKind;
 import dev.quorum.dispatch.store.jooq.enums.AssignmentStatus;
 import dev.quorum.dispatch.store.jooq.enums.ProjectStatus;
 import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
@@ -20,15 +21,16 @@ import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
 import dev.quorum.workforce.annotator.AnnotatorService;
-import io.micronaut.json.tree.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
@@ -37,17 +39,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Leases work units to annotators. One lease is one short transaction: a single {@code UPDATE …
- * WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)} over the partial index of ready units, plus the
+ * Leases work units to annotators. A lease first picks a project by priority-weighted fair share
+ * among the active projects the annotator qualifies for (languages, skills, tier) that have ready
+ * work; then, in one short transaction, a single {@code UPDATE … WHERE id = (SELECT … FOR UPDATE
+ * SKIP LOCKED)} over the partial index of that project's ready units, oldest first, plus the
  * assignment and the exclusion row that keeps the annotator from ever getting another unit of the
- * same task.
+ * same task. At the project's gold ratio a gold task the annotator has not seen is leased instead,
+ * through a unit made for them.
  */
 @Singleton
 public class LeaseService {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeaseService.class);
   private static final int PREFETCH = 2;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Tx tx;
   private final Outbox outbox;
@@ -73,19 +77,10 @@ public class LeaseService {
             reason -> {
               throw ProblemException.forbidden(reason);
             });
-    List<AssignmentRecord> live =
-        new ArrayList<>(
-            tx.read(
-                dsl ->
-                    dsl.selectFrom(ASSIGNMENT)
-                        .where(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
-                        .and(ASSIGNMENT.STATUS.eq(AssignmentStatus.leased))
-                        .and(ASSIGNMENT.LEASE_EXPIRES_AT.gt(currentOffsetDateTime()))
-                        .orderBy(ASSIGNMENT.LEASED_AT, ASSIGNMENT.ID)
-                        .limit(PREFETCH)
-                        .fetch()));
-    while (live.size() < PREFETCH) {
-      Optional<AssignmentRecord> leased = leaseOne(annotatorId, profile);
+    List<AssignmentRecord> live = new ArrayList<>(liveAssignments(annotatorId));
+    List<EligibleProject> projects = live.size() < PREFETCH ? eligibleProjects(profile) : List.of();
+    while (live.size() < PREFETCH && !projects.isEmpty()) {
+      Optional<AssignmentRecord> leased = leaseOne(annotatorId, profile, projects);
       if (leased.isEmpty()) {
         break;
       }
@@ -98,63 +93,185 @@ public class LeaseService {
     return Optional.of(view(live.get(0), next));
   }
 
-  /** Leases one unit; retries when a parallel call of the same annotator took the same task. */
-  Optional<AssignmentRecord> leaseOne(String annotatorId, AnnotatorService.WorkProfile profile) {
+  /** Gives back every live lease of the annotator (logout, skip-all); returns how many. */
+  public int releaseAll(String annotatorId) {
+    return tx.write(
+        dsl -> {
+          List<AssignmentRecord> live =
+              dsl.update(ASSIGNMENT)
+                  .set(ASSIGNMENT.STATUS, AssignmentStatus.released)
+                  .where(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
+                  .and(ASSIGNMENT.STATUS.eq(AssignmentStatus.leased))
+                  .returning()
+                  .fetch();
+          for (AssignmentRecord a : live) {
+            release(dsl, a.getUnitId(), annotatorId);
+            forgetLease(dsl, a);
+            event(a, "assignment.released", null);
+          }
+          return live.size();
+        });
+  }
+
+  private List<AssignmentRecord> liveAssignments(String annotatorId) {
+    return tx.read(
+        dsl ->
+            dsl.selectFrom(ASSIGNMENT)
+                .where(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
+                .and(ASSIGNMENT.STATUS.eq(AssignmentStatus.leased))
+                .and(ASSIGNMENT.LEASE_EXPIRES_AT.gt(currentOffsetDateTime()))
+                .orderBy(ASSIGNMENT.LEASED_AT, ASSIGNMENT.ID)
+                .limit(PREFETCH)
+                .fetch());
+  }
+
+  /** Active projects this annotator qualifies for that have ready work. */
+  List<EligibleProject> eligibleProjects(AnnotatorService.WorkProfile profile) {
+    var unit = WORK_UNIT.as("u");
+    return new ArrayList<>(
+        tx.read(
+            dsl ->
+                dsl.select(PROJECT.ID, PROJECT.PRIORITY, PROJECT.GOLD_RATIO)
+                    .from(PROJECT)
+                    .where(PROJECT.STATUS.eq(ProjectStatus.active))
+                    .and(PROJECT.MIN_TIER.le(profile.tier()))
+                    .and(speaksARequiredLanguage(profile.languages()))
+                    .and(hasRequiredSkills(profile))
+                    .andExists(
+                        selectOne()
+                            .from(unit)
+                            .where(unit.PROJECT_ID.eq(PROJECT.ID))
+                            .and(unit.STATUS.eq(UnitStatus.ready)))
+                    .fetch(r -> new EligibleProject(r.value1(), r.value2(), r.value3()))));
+  }
+
+  /**
+   * Leases one unit from the projects, chosen by fair share; a project with nothing left for this
+   * annotator is dropped from {@code projects}.
+   */
+  private Optional<AssignmentRecord> leaseOne(
+      String annotatorId, AnnotatorService.WorkProfile profile, List<EligibleProject> projects) {
+    while (!projects.isEmpty()) {
+      int chosen = FairShare.pick(projects, ThreadLocalRandom.current());
+      EligibleProject project = projects.get(chosen);
+      boolean gold =
+          project.goldRatio() > 0 && ThreadLocalRandom.current().nextDouble() < project.goldRatio();
+      Optional<AssignmentRecord> leased =
+          gold
+              ? retrying(() -> tx.write(dsl -> tryLeaseGold(dsl, annotatorId, project.id())))
+              : Optional.empty();
+      if (leased.isEmpty()) {
+        leased = retrying(() -> tx.write(dsl -> tryLease(dsl, annotatorId, profile, project.id())));
+      }
+      if (leased.isPresent()) {
+        return leased;
+      }
+      projects.remove(chosen);
+    }
+    return Optional.empty();
+  }
+
+  /** Retries when a parallel call of the same annotator took the same task (unique exclusion). */
+  private static <T> T retrying(java.util.function.Supplier<T> lease) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return tx.write(dsl -> tryLease(dsl, annotatorId, profile));
+        return lease.get();
       } catch (DataAccessException e) {
         if (attempt >= 5 || !"23505".equals(e.sqlState())) {
           throw e;
         }
-        LOG.debug("annotator {} raced for the same task, leasing again", annotatorId);
+        LOG.debug("raced for the same task, leasing again");
       }
     }
   }
 
   private Optional<AssignmentRecord> tryLease(
-      DSLContext dsl, String annotatorId, AnnotatorService.WorkProfile profile) {
+      DSLContext dsl, String annotatorId, AnnotatorService.WorkProfile profile, String projectId) {
     var candidate = WORK_UNIT.as("candidate");
-    var candidateProject = PROJECT.as("candidate_project");
     var pick =
         DSL.select(candidate.ID)
             .from(candidate)
-            .join(candidateProject)
-            .on(candidateProject.ID.eq(candidate.PROJECT_ID))
-            .where(candidate.STATUS.eq(UnitStatus.ready))
-            .and(candidateProject.STATUS.eq(ProjectStatus.active))
-            .and(candidateProject.MIN_TIER.le(profile.tier()))
-            .and(speaksARequiredLanguage(candidateProject.REQUIRED_LANGUAGES, profile.languages()))
+            .where(candidate.PROJECT_ID.eq(projectId))
+            .and(candidate.STATUS.eq(UnitStatus.ready))
+            .and(candidate.MIN_TIER.le(profile.tier()))
             .andNotExists(
                 selectOne()
                     .from(EXCLUSION)
                     .where(EXCLUSION.ANNOTATOR_ID.eq(annotatorId))
                     .and(EXCLUSION.TASK_ID.eq(candidate.TASK_ID)))
-            .orderBy(candidateProject.PRIORITY.desc(), candidate.READY_SINCE, candidate.ID)
+            .orderBy(candidate.READY_SINCE, candidate.ID)
             .limit(1)
             .forUpdate()
             .of(candidate)
             .skipLocked();
-    Field<OffsetDateTime> expires =
-        DSL.field(
-            "now() + make_interval(secs => {0})", OffsetDateTime.class, PROJECT.LEASE_SECONDS);
     var unit =
         dsl.update(WORK_UNIT)
             .set(WORK_UNIT.STATUS, UnitStatus.leased)
             .set(WORK_UNIT.LEASED_BY, annotatorId)
-            .set(WORK_UNIT.LEASE_EXPIRES_AT, expires)
+            .set(WORK_UNIT.LEASE_EXPIRES_AT, leaseEnd())
             .from(PROJECT)
             .where(WORK_UNIT.ID.eq(pick))
             .and(PROJECT.ID.eq(WORK_UNIT.PROJECT_ID))
-            .returningResult(
-                WORK_UNIT.ID, WORK_UNIT.TASK_ID, WORK_UNIT.PROJECT_ID, WORK_UNIT.LEASE_EXPIRES_AT)
+            .returningResult(WORK_UNIT.ID, WORK_UNIT.TASK_ID, WORK_UNIT.LEASE_EXPIRES_AT)
             .fetchOptional();
-    if (unit.isEmpty()) {
+    return unit.map(u -> assign(dsl, annotatorId, projectId, u.value1(), u.value2(), u.value3()));
+  }
+
+  /** A gold task this annotator has not seen, through a unit made for them. */
+  private Optional<AssignmentRecord> tryLeaseGold(
+      DSLContext dsl, String annotatorId, String projectId) {
+    Optional<String> taskId =
+        dsl.select(TASK.ID)
+            .from(TASK)
+            .where(TASK.PROJECT_ID.eq(projectId))
+            .and(TASK.IS_GOLD.isTrue())
+            .andNotExists(
+                selectOne()
+                    .from(EXCLUSION)
+                    .where(EXCLUSION.ANNOTATOR_ID.eq(annotatorId))
+                    .and(EXCLUSION.TASK_ID.eq(TASK.ID)))
+            .orderBy(DSL.rand())
+            .limit(1)
+            .fetchOptional(TASK.ID);
+    if (taskId.isEmpty()) {
       return Optional.empty();
     }
-    String unitId = unit.get().value1();
-    String taskId = unit.get().value2();
-    String projectId = unit.get().value3();
+    Integer replicas =
+        dsl.select(DSL.max(WORK_UNIT.REPLICA))
+            .from(WORK_UNIT)
+            .where(WORK_UNIT.TASK_ID.eq(taskId.get()))
+            .fetchOne(0, Integer.class);
+    String unitId = Ids.newId("unt");
+    OffsetDateTime expires =
+        dsl.insertInto(WORK_UNIT)
+            .set(WORK_UNIT.ID, unitId)
+            .set(WORK_UNIT.TASK_ID, taskId.get())
+            .set(WORK_UNIT.PROJECT_ID, projectId)
+            .set(WORK_UNIT.REPLICA, (replicas == null ? 0 : replicas) + 1)
+            .set(WORK_UNIT.STATUS, UnitStatus.leased)
+            .set(WORK_UNIT.LEASED_BY, annotatorId)
+            .set(
+                WORK_UNIT.LEASE_EXPIRES_AT,
+                DSL.field(
+                    "now() + make_interval(secs => {0})",
+                    OffsetDateTime.class,
+                    dsl.select(PROJECT.LEASE_SECONDS)
+                        .from(PROJECT)
+                        .where(PROJECT.ID.eq(projectId))
+                        .asField()))
+            .returningResult(WORK_UNIT.LEASE_EXPIRES_AT)
+            .fetchSingle()
+            .value1();
+    return Optional.of(assign(dsl, annotatorId, projectId, unitId, taskId.get(), expires));
+  }
+
+  private AssignmentRecord assign(
+      DSLContext dsl,
+      String annotatorId,
+      String projectId,
+      String unitId,
+      String taskId,
+      OffsetDateTime expires) {
     dsl.insertInto(EXCLUSION)
         .set(EXCLUSION.ANNOTATOR_ID, annotatorId)
         .set(EXCLUSION.TASK_ID, taskId)
@@ -167,31 +284,39 @@ public class LeaseService {
     assignment.setProjectId(projectId);
     assignment.setAnnotatorId(annotatorId);
     assignment.setStatus(AssignmentStatus.leased);
-    assignment.setSwapped(RANDOM.nextBoolean());
+    assignment.setSwapped(ThreadLocalRandom.current().nextBoolean());
     assignment.setLeasedAt(OffsetDateTime.now());
-    assignment.setLeaseExpiresAt(unit.get().value4());
+    assignment.setLeaseExpiresAt(expires);
     assignment.store();
-    outbox.append(
-        Topics.ASSIGNMENTS,
-        "assignment.leased",
-        projectId,
-        new AssignmentEvent(assignment.getId(), unitId, taskId, projectId, annotatorId, null));
-    return Optional.of(assignment);
+    event(assignment, "assignment.leased", null);
+    return assignment;
+  }
+
+  private static Field<OffsetDateTime> leaseEnd() {
+    return DSL.field(
+        "now() + make_interval(secs => {0})", OffsetDateTime.class, PROJECT.LEASE_SECONDS);
   }
 
   /**
    * No required languages, or one the annotator speaks; a required {@code pt} is met by {@code
    * pt-BR}.
    */
-  private static org.jooq.Condition speaksARequiredLanguage(
-      Field<String[]> required, List<String> spoken) {
+  private static Condition speaksARequiredLanguage(List<String> spoken) {
     return DSL.condition(
         "cardinality({0}) = 0 or exists (select 1 from unnest({0}) r, unnest({1}::text[]) s"
             + " where s = r or s like r || '-%')",
-        required, DSL.val(spoken.toArray(String[]::new)));
+        PROJECT.REQUIRED_LANGUAGES, DSL.val(spoken.toArray(String[]::new)));
   }
 
-  private NextTask view(AssignmentRecord assignment, NextTask next) {
+  /** Every required skill at its minimum level or above. */
+  private Condition hasRequiredSkills(AnnotatorService.WorkProfile profile) {
+    return DSL.condition(
+        "not exists (select 1 from jsonb_each_text({0}) r"
+            + " where coalesce(({1}::jsonb ->> r.key)::int, 0) < r.value::int)",
+        PROJECT.REQUIRED_SKILLS, DSL.val(json.write(profile.skills())));
+  }
+
+  private NextTask view(AssignmentRecord assignment, @Nullable NextTask next) {
     var row =
         tx.read(
             dsl ->
@@ -201,7 +326,7 @@ public class LeaseService {
                     .on(PROJECT.ID.eq(TASK.PROJECT_ID))
                     .where(TASK.ID.eq(assignment.getTaskId()))
                     .fetchSingle());
-    JsonNode data = json.tree(row.value3());
+    TaskKind kind = TaskKind.of(row.value1().getLiteral());
     return new NextTask(
         assignment.getId(),
         assignment.getLeaseExpiresAt().toInstant(),
@@ -210,7 +335,7 @@ public class LeaseService {
             assignment.getProjectId(),
             row.value1().getLiteral(),
             row.value2(),
-            Pairwise.display(data, assignment.getSwapped())),
+            kind.display(json.tree(row.value3()), assignment.getSwapped())),
         next);
   }
 
@@ -228,17 +353,7 @@ public class LeaseService {
               .where(EXCLUSION.ANNOTATOR_ID.eq(annotatorId))
               .and(EXCLUSION.TASK_ID.eq(assignment.getTaskId()))
               .execute();
-          outbox.append(
-              Topics.ASSIGNMENTS,
-              "assignment.skipped",
-              assignment.getProjectId(),
-              new AssignmentEvent(
-                  assignment.getId(),
-                  assignment.getUnitId(),
-                  assignment.getTaskId(),
-                  assignment.getProjectId(),
-                  annotatorId,
-                  assignment.getSkipReason()));
+          event(assignment, "assignment.skipped", assignment.getSkipReason());
         });
   }
 
@@ -247,19 +362,13 @@ public class LeaseService {
     return tx.write(
         dsl -> {
           AssignmentRecord assignment = ownLiveAssignment(dsl, annotatorId, assignmentId);
-          Field<OffsetDateTime> expires =
-              DSL.field(
-                  "now() + make_interval(secs => {0})",
-                  OffsetDateTime.class,
-                  dsl.select(PROJECT.LEASE_SECONDS)
-                      .from(PROJECT)
-                      .where(PROJECT.ID.eq(assignment.getProjectId()))
-                      .asField());
           OffsetDateTime until =
               dsl.update(WORK_UNIT)
-                  .set(WORK_UNIT.LEASE_EXPIRES_AT, expires)
+                  .set(WORK_UNIT.LEASE_EXPIRES_AT, leaseEnd())
+                  .from(PROJECT)
                   .where(WORK_UNIT.ID.eq(assignment.getUnitId()))
                   .and(WORK_UNIT.LEASED_BY.eq(annotatorId))
+                  .and(PROJECT.ID.eq(WORK_UNIT.PROJECT_ID))
                   .returningResult(WORK_UNIT.LEASE_EXPIRES_AT)
                   .fetchSingle()
                   .value1();
@@ -269,13 +378,13 @@ public class LeaseService {
         });
   }
 
-  /** Returns units whose lease ran out to the ready pool. */
-  @Scheduled(fixedDelay = "${quorum.dispatch.expiry-interval:2s}", initialDelay = "5s")
-  void expireLeases() {
+  /** Returns units whose lease ran out to the ready pool (or to hold, in a paused batch). */
+  @Scheduled(fixedDelay = "${quorum.dispatch.expiry-interval:2s}", initialDelay = "2s")
+  public int expireLeases() {
     int expired =
         tx.write(
             dsl -> {
-              var units =
+              List<String> units =
                   dsl.update(WORK_UNIT)
                       .set(WORK_UNIT.STATUS, UnitStatus.ready)
                       .setNull(WORK_UNIT.LEASED_BY)
@@ -287,7 +396,8 @@ public class LeaseService {
               if (units.isEmpty()) {
                 return 0;
               }
-              var assignments =
+              BatchService.holdPaused(dsl, units);
+              List<AssignmentRecord> assignments =
                   dsl.update(ASSIGNMENT)
                       .set(ASSIGNMENT.STATUS, AssignmentStatus.expired)
                       .where(ASSIGNMENT.UNIT_ID.in(units))
@@ -295,40 +405,48 @@ public class LeaseService {
                       .returning()
                       .fetch();
               for (AssignmentRecord a : assignments) {
-                // An expired lease is not a judgement: the task may come back to this annotator.
-                dsl.deleteFrom(EXCLUSION)
-                    .where(EXCLUSION.ANNOTATOR_ID.eq(a.getAnnotatorId()))
-                    .and(EXCLUSION.TASK_ID.eq(a.getTaskId()))
-                    .and(EXCLUSION.REASON.eq("leased"))
-                    .execute();
-                outbox.append(
-                    Topics.ASSIGNMENTS,
-                    "assignment.expired",
-                    a.getProjectId(),
-                    new AssignmentEvent(
-                        a.getId(),
-                        a.getUnitId(),
-                        a.getTaskId(),
-                        a.getProjectId(),
-                        a.getAnnotatorId(),
-                        null));
+                forgetLease(dsl, a);
+                event(a, "assignment.expired", null);
               }
               return units.size();
             });
     if (expired > 0) {
-      LOG.info("{} expired lease(s) returned to the ready pool", expired);
+      LOG.info("{} expired lease(s) returned to the pool", expired);
+    }
+    return expired;
+  }
+
+  /** An ended lease that was not a judgement: the task may come back to this annotator. */
+  private static void forgetLease(DSLContext dsl, AssignmentRecord a) {
+    dsl.deleteFrom(EXCLUSION)
+        .where(EXCLUSION.ANNOTATOR_ID.eq(a.getAnnotatorId()))
+        .and(EXCLUSION.TASK_ID.eq(a.getTaskId()))
+        .and(EXCLUSION.REASON.eq("leased"))
+        .execute();
+  }
+
+  private static void release(DSLContext dsl, String unitId, String annotatorId) {
+    int released =
+        dsl.update(WORK_UNIT)
+            .set(WORK_UNIT.STATUS, UnitStatus.ready)
+            .setNull(WORK_UNIT.LEASED_BY)
+            .setNull(WORK_UNIT.LEASE_EXPIRES_AT)
+            .where(WORK_UNIT.ID.eq(unitId))
+            .and(WORK_UNIT.LEASED_BY.eq(annotatorId))
+            .and(WORK_UNIT.STATUS.eq(UnitStatus.leased))
+            .execute();
+    if (released > 0) {
+      BatchService.holdPaused(dsl, List.of(unitId));
     }
   }
 
-  static void release(DSLContext dsl, String unitId, String annotatorId) {
-    dsl.update(WORK_UNIT)
-        .set(WORK_UNIT.STATUS, UnitStatus.ready)
-        .setNull(WORK_UNIT.LEASED_BY)
-        .setNull(WORK_UNIT.LEASE_EXPIRES_AT)
-        .where(WORK_UNIT.ID.eq(unitId))
-        .and(WORK_UNIT.LEASED_BY.eq(annotatorId))
-        .and(WORK_UNIT.STATUS.eq(UnitStatus.leased))
-        .execute();
+  private void event(AssignmentRecord a, String type, @Nullable String reason) {
+    outbox.append(
+        Topics.ASSIGNMENTS,
+        type,
+        a.getProjectId(),
+        new AssignmentEvent(
+            a.getId(), a.getUnitId(), a.getTaskId(), a.getProjectId(), a.getAnnotatorId(), reason));
   }
 
   private static AssignmentRecord ownLiveAssignment(
@@ -351,7 +469,7 @@ public class LeaseService {
     return assignment;
   }
 
-  /** Payload of assignment.leased / skipped / expired events. */
+  /** Payload of assignment.leased / skipped / expired / released events. */
   @Serdeable
   public record AssignmentEvent(
       String assignmentId,
@@ -359,5 +477,5 @@ public class LeaseService {
       String taskId,
       String projectId,
       String annotatorId,
-      @io.micronaut.core.annotation.Nullable String reason) {}
+      @Nullable String reason) {}
 }

@@ -3,10 +3,11 @@ package dev.quorum.dispatch.lease;
 import static dev.quorum.dispatch.store.jooq.Tables.ASSIGNMENT;
 import static dev.quorum.dispatch.store.jooq.Tables.EXCLUSION;
 import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
+import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
 
 import dev.quorum.dispatch.events.AnnotationSubmitted;
-import dev.quorum.dispatch.kind.Pairwise;
+import dev.quorum.dispatch.kind.TaskKind;
 import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.dispatch.store.jooq.enums.AssignmentStatus;
 import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
@@ -79,7 +80,19 @@ public class SubmissionService {
           ProjectRecord project =
               dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(assignment.getProjectId())).fetchSingle();
           ProjectSettings settings = json.read(project.getSettings(), ProjectSettings.class);
-          JsonNode shown = Pairwise.validateAnswer(answer, settings.criteria());
+          TaskKind kind = TaskKind.of(project.getKind().getLiteral());
+          JsonNode shown = kind.validateAnswer(answer, settings);
+          var task =
+              dsl.select(TASK.DATA, TASK.IS_GOLD)
+                  .from(TASK)
+                  .where(TASK.ID.eq(assignment.getTaskId()))
+                  .fetchSingle();
+          kind.answerError(shown, json.tree(task.value1()))
+              .ifPresent(
+                  error -> {
+                    throw new ProblemException(HttpStatus.BAD_REQUEST, error);
+                  });
+          boolean gold = task.value2();
           String hash = Sha256.hex(json.write(shown));
           if (assignment.getStatus() == AssignmentStatus.submitted) {
             if (hash.equals(assignment.getAnswerHash())) {
@@ -98,7 +111,7 @@ public class SubmissionService {
           }
           claimUnit(dsl, assignment, annotatorId);
 
-          JsonNode customerAnswer = Pairwise.toCustomerOrder(shown, assignment.getSwapped());
+          JsonNode customerAnswer = kind.toCustomerOrder(shown, assignment.getSwapped());
           OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
           int submittedUnits =
               dsl.fetchCount(
@@ -142,6 +155,7 @@ public class SubmissionService {
                   project.getKind().getLiteral(),
                   customerAnswer,
                   assignment.getSwapped(),
+                  gold,
                   durationMs,
                   now.toInstant(),
                   project.getOverlapMin(),

@@ -3,6 +3,7 @@ package dev.quorum.dispatch.project;
 import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
+import static org.jooq.impl.DSL.count;
 
 import dev.quorum.dispatch.store.jooq.enums.ProjectStatus;
 import dev.quorum.dispatch.store.jooq.enums.TaskStatus;
@@ -17,24 +18,22 @@ import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Currency;
-import java.util.EnumSet;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 
-/** Projects of an org: creation with validated, defaulted settings, lookup and progress. */
+/** Projects of an org: creation and update with validated settings, lookup and progress. */
 @Singleton
 public class ProjectService {
 
-  /** The kinds whose whole path (import, workbench, export) works today. */
-  static final Set<WorkKind> SUPPORTED = EnumSet.of(WorkKind.pairwise);
+  private static final Set<String> KINDS =
+      Set.of("pairwise", "ranking", "rating", "classification", "sft");
 
   private final Tx tx;
   private final Outbox outbox;
@@ -50,8 +49,9 @@ public class ProjectService {
     if (request.name() == null || request.name().isBlank()) {
       throw ProblemException.invalidField("name", "must not be blank");
     }
-    WorkKind kind = kind(request.kind());
-    ProjectSettings settings = settings(request);
+    String kind = kind(request.kind());
+    ProjectSettings settings =
+        ProjectSettingsRules.resolve(kind, request, ProjectSettingsRules.defaults(kind));
     ProjectStatus status = initialStatus(request.status());
     return tx.write(
         dsl -> {
@@ -59,23 +59,66 @@ public class ProjectService {
           row.setId(Ids.newId("prj"));
           row.setOrgId(orgId);
           row.setName(request.name().trim());
-          row.setKind(kind);
+          row.setKind(WorkKind.valueOf(kind));
           row.setInstructions(request.instructions() == null ? "" : request.instructions());
-          row.setSettings(json.jsonb(settings));
-          row.setOverlapMin(settings.overlap().min());
-          row.setOverlapMax(settings.overlap().max());
-          row.setPriority(settings.priority());
-          row.setLeaseSeconds(settings.leaseSeconds());
-          row.setRequiredLanguages(settings.requirements().languages().toArray(String[]::new));
-          row.setMinTier(settings.requirements().minTier());
           row.setStatus(status);
           row.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC));
+          apply(row, settings);
           row.store();
           outbox.append(
               Topics.ASSIGNMENTS,
               "project.created",
               row.getId(),
-              new ProjectCreated(row.getId(), orgId, kind.getLiteral()));
+              new ProjectChanged(row.getId(), orgId, kind, status.getLiteral()));
+          return toProject(row);
+        });
+  }
+
+  /** Changes what the request names; {@code kind} cannot change, a completed project is final. */
+  public Project update(String orgId, String projectId, ProjectRequest request) {
+    return tx.write(
+        dsl -> {
+          ProjectRecord row =
+              dsl.selectFrom(PROJECT)
+                  .where(PROJECT.ID.eq(projectId))
+                  .and(PROJECT.ORG_ID.eq(orgId))
+                  .forUpdate()
+                  .fetchOptional()
+                  .orElseThrow(() -> ProblemException.notFound("project " + projectId));
+          String kind = row.getKind().getLiteral();
+          if (request.kind() != null && !request.kind().equals(kind)) {
+            throw ProblemException.invalidField(
+                "kind", "a project's kind cannot change (it is " + kind + ")");
+          }
+          if (row.getStatus() == ProjectStatus.completed) {
+            throw ProblemException.conflict(
+                "project " + projectId + " is completed; it can no longer change");
+          }
+          if (request.name() != null) {
+            if (request.name().isBlank()) {
+              throw ProblemException.invalidField("name", "must not be blank");
+            }
+            row.setName(request.name().trim());
+          }
+          if (request.instructions() != null) {
+            row.setInstructions(request.instructions());
+          }
+          ProjectSettings before = json.read(row.getSettings(), ProjectSettings.class);
+          ProjectSettings after = ProjectSettingsRules.resolve(kind, request, before);
+          if (request.status() != null) {
+            row.setStatus(nextStatus(row.getStatus(), request.status()));
+          }
+          apply(row, after);
+          row.store();
+          if (!before.requirements().equals(after.requirements())
+              || !before.difficultyRules().equals(after.difficultyRules())) {
+            retier(dsl, projectId, after);
+          }
+          outbox.append(
+              Topics.ASSIGNMENTS,
+              "project.updated",
+              projectId,
+              new ProjectChanged(projectId, orgId, kind, row.getStatus().getLiteral()));
           return toProject(row);
         });
   }
@@ -96,13 +139,11 @@ public class ProjectService {
         .orElseThrow(() -> ProblemException.notFound("project " + projectId));
   }
 
-  /** A project by id alone, for code that already checked who may see it. */
-  public Optional<Project> findAnyOrg(String projectId) {
-    return tx.read(dsl -> dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(projectId)).fetchOptional())
-        .map(this::toProject);
+  public ProjectView view(Project project) {
+    return ProjectView.of(project, progress(project.id()));
   }
 
-  public List<Project> list(String orgId) {
+  public List<ProjectView> list(String orgId) {
     return tx
         .read(
             dsl ->
@@ -112,6 +153,7 @@ public class ProjectService {
                     .fetch())
         .stream()
         .map(this::toProject)
+        .map(this::view)
         .toList();
   }
 
@@ -120,28 +162,19 @@ public class ProjectService {
     return tx.read(
         dsl -> {
           Map<TaskStatus, Integer> tasks =
-              dsl.select(TASK.STATUS, org.jooq.impl.DSL.count())
+              dsl.select(TASK.STATUS, count())
                   .from(TASK)
                   .where(TASK.PROJECT_ID.eq(projectId))
+                  .and(TASK.IS_GOLD.isFalse())
                   .groupBy(TASK.STATUS)
-                  .fetchMap(TASK.STATUS, org.jooq.impl.DSL.count());
+                  .fetchMap(TASK.STATUS, count());
           Map<UnitStatus, Integer> units =
-              dsl.select(WORK_UNIT.STATUS, org.jooq.impl.DSL.count())
+              dsl.select(WORK_UNIT.STATUS, count())
                   .from(WORK_UNIT)
                   .where(WORK_UNIT.PROJECT_ID.eq(projectId))
                   .groupBy(WORK_UNIT.STATUS)
-                  .fetchMap(WORK_UNIT.STATUS, org.jooq.impl.DSL.count());
-          int open = tasks.getOrDefault(TaskStatus.open, 0);
-          int resolved = tasks.getOrDefault(TaskStatus.resolved, 0);
-          int contested = tasks.getOrDefault(TaskStatus.contested, 0);
-          return new Progress(
-              open + resolved + contested,
-              open,
-              resolved,
-              contested,
-              units.getOrDefault(UnitStatus.ready, 0),
-              units.getOrDefault(UnitStatus.leased, 0),
-              units.getOrDefault(UnitStatus.submitted, 0));
+                  .fetchMap(WORK_UNIT.STATUS, count());
+          return Progress.of(tasks, units);
         });
   }
 
@@ -153,36 +186,65 @@ public class ProjectService {
       int contested,
       int unitsReady,
       int unitsLeased,
-      int unitsSubmitted) {}
+      int unitsSubmitted) {
+
+    static Progress of(Map<TaskStatus, Integer> tasks, Map<UnitStatus, Integer> units) {
+      int open = tasks.getOrDefault(TaskStatus.open, 0);
+      int resolved = tasks.getOrDefault(TaskStatus.resolved, 0);
+      int contested = tasks.getOrDefault(TaskStatus.contested, 0);
+      return new Progress(
+          open + resolved + contested,
+          open,
+          resolved,
+          contested,
+          units.getOrDefault(UnitStatus.ready, 0) + units.getOrDefault(UnitStatus.held, 0),
+          units.getOrDefault(UnitStatus.leased, 0),
+          units.getOrDefault(UnitStatus.submitted, 0));
+    }
+  }
 
   @Serdeable
-  public record ProjectCreated(String projectId, String orgId, String kind) {}
+  public record ProjectChanged(String projectId, String orgId, String kind, String status) {}
 
-  private static WorkKind kind(String kind) {
-    if (kind == null || kind.isBlank()) {
-      throw ProblemException.invalidField(
-          "kind", "must be one of pairwise, ranking, rating, classification, sft");
+  private void apply(ProjectRecord row, ProjectSettings settings) {
+    row.setSettings(json.jsonb(settings));
+    row.setOverlapMin(settings.overlap().min());
+    row.setOverlapMax(settings.overlap().max());
+    row.setPriority(settings.priority());
+    row.setLeaseSeconds(settings.leaseSeconds());
+    row.setGoldRatio(settings.goldRatio());
+    row.setRequiredLanguages(settings.requirements().languages().toArray(String[]::new));
+    Map<String, Integer> skills = new LinkedHashMap<>();
+    settings.requirements().skills().forEach(s -> skills.merge(s.name(), s.minLevel(), Math::max));
+    row.setRequiredSkills(json.jsonb(skills));
+    row.setMinTier(settings.requirements().minTier());
+  }
+
+  /** Units not yet judged take the tier their task's difficulty now needs. */
+  private static void retier(DSLContext dsl, String projectId, ProjectSettings settings) {
+    for (Integer difficulty : Arrays.asList(null, 1, 2, 3, 4, 5)) {
+      dsl.update(WORK_UNIT)
+          .set(WORK_UNIT.MIN_TIER, settings.tierFor(difficulty))
+          .where(WORK_UNIT.PROJECT_ID.eq(projectId))
+          .and(WORK_UNIT.STATUS.ne(UnitStatus.submitted))
+          .and(
+              WORK_UNIT.TASK_ID.in(
+                  dsl.select(TASK.ID)
+                      .from(TASK)
+                      .where(TASK.PROJECT_ID.eq(projectId))
+                      .and(TASK.DIFFICULTY.isNotDistinctFrom(difficulty))))
+          .execute();
     }
-    WorkKind parsed =
-        java.util.Arrays.stream(WorkKind.values())
-            .filter(k -> k.getLiteral().equals(kind))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    ProblemException.invalidField(
-                        "kind",
-                        "'"
-                            + kind
-                            + "' is not a kind: use pairwise, ranking, rating, classification or sft"));
-    if (!SUPPORTED.contains(parsed)) {
+  }
+
+  private static String kind(String kind) {
+    if (kind == null || !KINDS.contains(kind)) {
       throw ProblemException.invalidField(
           "kind",
-          "'"
-              + kind
-              + "' projects are not available yet; supported: "
-              + SUPPORTED.stream().map(WorkKind::getLiteral).collect(Collectors.joining(", ")));
+          (kind == null ? "is missing" : "'" + kind + "' is not a kind")
+              + ": use pairwise, ranking, rating, classification or sft");
     }
-    return parsed;
+    return kind;
   }
 
   private static ProjectStatus initialStatus(String status) {
@@ -195,72 +257,20 @@ public class ProjectService {
     throw ProblemException.invalidField("status", "a new project is 'active' (default) or 'draft'");
   }
 
-  private static ProjectSettings settings(ProjectRequest r) {
-    var o = r.overlap();
-    int min = o == null || o.min() == null ? 1 : o.min();
-    if (min < 1 || min > 50) {
-      throw ProblemException.invalidField("overlap.min", "must be between 1 and 50");
+  private static ProjectStatus nextStatus(ProjectStatus current, String requested) {
+    ProjectStatus next =
+        Arrays.stream(ProjectStatus.values())
+            .filter(s -> s.getLiteral().equals(requested))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ProblemException.invalidField(
+                        "status",
+                        "'" + requested + "' is not a status: use active, paused or completed"));
+    if (next == ProjectStatus.draft && current != ProjectStatus.draft) {
+      throw ProblemException.invalidField("status", "a project cannot go back to draft");
     }
-    int max = o == null || o.max() == null ? min : o.max();
-    if (max < min || max > 50) {
-      throw ProblemException.invalidField(
-          "overlap.max", "must be at least overlap.min and at most 50");
-    }
-    double target = o == null || o.agreementTarget() == null ? 0.0 : o.agreementTarget();
-    if (target < 0 || target > 1) {
-      throw ProblemException.invalidField("overlap.agreementTarget", "must be between 0 and 1");
-    }
-    double goldRatio = r.goldRatio() == null ? 0.0 : r.goldRatio();
-    if (goldRatio < 0 || goldRatio >= 1) {
-      throw ProblemException.invalidField("goldRatio", "must be at least 0 and below 1");
-    }
-    int priority = r.priority() == null ? 1 : r.priority();
-    if (priority < 1 || priority > 100) {
-      throw ProblemException.invalidField("priority", "must be between 1 and 100");
-    }
-    int lease = r.leaseSeconds() == null ? 600 : r.leaseSeconds();
-    if (lease < 30 || lease > 86_400) {
-      throw ProblemException.invalidField("leaseSeconds", "must be between 30 and 86400");
-    }
-    var req = r.requirements();
-    int minTier = req == null || req.minTier() == null ? 1 : req.minTier();
-    if (minTier < 1 || minTier > 5) {
-      throw ProblemException.invalidField("requirements.minTier", "must be between 1 and 5");
-    }
-    List<ProjectSettings.Skill> skills =
-        req == null || req.skills() == null ? List.of() : List.copyOf(req.skills());
-    for (ProjectSettings.Skill skill : skills) {
-      if (skill.name() == null
-          || skill.name().isBlank()
-          || skill.minLevel() < 1
-          || skill.minLevel() > 5) {
-        throw ProblemException.invalidField(
-            "requirements.skills", "each skill needs a name and a minLevel from 1 to 5");
-      }
-    }
-    List<String> languages =
-        req == null || req.languages() == null ? List.of() : List.copyOf(req.languages());
-    BigDecimal amount =
-        r.pay() == null || r.pay().amount() == null ? BigDecimal.ZERO : r.pay().amount();
-    if (amount.signum() < 0) {
-      throw ProblemException.invalidField("pay.amount", "must not be negative");
-    }
-    String currency = r.pay() == null || r.pay().currency() == null ? "USD" : r.pay().currency();
-    try {
-      currency = Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getCurrencyCode();
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField(
-          "pay.currency", "'" + currency + "' is not an ISO 4217 code");
-    }
-    List<String> criteria = r.criteria() == null ? List.of() : List.copyOf(r.criteria());
-    return new ProjectSettings(
-        new ProjectSettings.Overlap(min, max, target),
-        goldRatio,
-        new ProjectSettings.Requirements(languages, skills, minTier),
-        priority,
-        lease,
-        new ProjectSettings.Pay(amount, currency),
-        criteria);
+    return next;
   }
 
   Project toProject(ProjectRecord row) {

@@ -67,6 +67,11 @@ class ConcurrentLeaseTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null));
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < TASKS; i++) {

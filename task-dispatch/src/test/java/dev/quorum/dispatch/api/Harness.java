@@ -1,0 +1,97 @@
+package dev.quorum.dispatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.test.Api;
+import dev.quorum.test.Fixtures;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** Small steps that dispatch's API tests repeat: projects, imports, leases, submits. */
+final class Harness {
+
+  final Api api;
+  final Fixtures fixtures;
+  final String language = Fixtures.isolatedLanguage();
+
+  Harness(Api api) {
+    this.api = api;
+    this.fixtures = new Fixtures(api);
+  }
+
+  /** A project of {@code kind} that only annotators speaking this test's language see. */
+  Map<String, Object> project(String apiKey, String kind, Map<String, Object> settings) {
+    Map<String, Object> body = new HashMap<>(settings);
+    body.put("name", kind + " project");
+    body.put("kind", kind);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> requirements =
+        new HashMap<>((Map<String, Object>) settings.getOrDefault("requirements", Map.of()));
+    requirements.putIfAbsent("languages", List.of(language));
+    body.put("requirements", requirements);
+    Api.Response project = api.post("/api/v1/projects", apiKey, body);
+    assertThat(project.status()).as(project.toString()).isEqualTo(201);
+    return project.body();
+  }
+
+  Api.Response importLines(String apiKey, String projectId, List<String> lines) {
+    return api.send(
+        HttpRequest.POST("/api/v1/projects/" + projectId + "/tasks", String.join("\n", lines))
+            .contentType(MediaType.of("application/x-ndjson")),
+        apiKey);
+  }
+
+  void awaitTasks(String apiKey, String projectId, int tasks) {
+    await(
+        () -> api.get("/api/v1/projects/" + projectId, apiKey),
+        r -> ((Number) ((Map<?, ?>) r.body().get("progress")).get("tasks")).intValue() == tasks);
+  }
+
+  Api.Response next(String token) {
+    return api.post("/api/v1/annotator/next-task", token, null);
+  }
+
+  Api.Response submit(String token, String assignmentId, Object answer) {
+    return api.post(
+        "/api/v1/assignments/" + assignmentId + "/submit", token, Map.of("answer", answer));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> task(Api.Response next) {
+    return (Map<String, Object>) next.body().get("task");
+  }
+
+  static String pairwise(String id, String extra) {
+    return "{\"externalId\":\""
+        + id
+        + "\""
+        + extra
+        + ",\"data\":{\"prompt\":\"p "
+        + id
+        + "\",\"responseA\":\"a\",\"responseB\":\"b\"}}";
+  }
+
+  static <T> T await(Supplier<T> probe, Predicate<T> done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    T value = probe.get();
+    while (!done.test(value)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting; last value: " + value);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      value = probe.get();
+    }
+    return value;
+  }
+}
