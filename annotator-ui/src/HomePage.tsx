@@ -22,6 +22,11 @@ export function HomePage() {
             Start annotating
           </Link>
         )}
+        {user.roles.includes('CUSTOMER') && (
+          <Link id="open-console" className="button" to="/console">
+            Open the customer console
+          </Link>
+        )}
         <button id="sign-out" onClick={logout}>
           Sign out
         </button>

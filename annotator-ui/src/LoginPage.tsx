@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate } from 'react-router-dom';
+import { Navigate, useLocation } from 'react-router-dom';
+import { returnPath } from './navigation';
 import { useSession } from './session';
 
 export function LoginPage() {
   const { user, login } = useSession();
+  const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (user) return <Navigate to="/" replace />;
+  if (user) return <Navigate to={returnPath(location.state)} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

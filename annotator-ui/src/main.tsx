@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ConsoleLayout } from './console/ConsoleLayout';
+import { ProjectForm } from './console/ProjectForm';
+import { ProjectList } from './console/ProjectList';
+import { ProjectPage } from './console/ProjectPage';
 import { HomePage } from './HomePage';
 import { LoginPage } from './LoginPage';
 import { SessionProvider } from './session';
@@ -15,6 +19,12 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/login" element={<LoginPage />} />
           <Route path="/" element={<HomePage />} />
           <Route path="/work" element={<WorkPage />} />
+          <Route path="/console" element={<ConsoleLayout />}>
+            <Route index element={<ProjectList />} />
+            <Route path="projects/new" element={<ProjectForm />} />
+            <Route path="projects/:id" element={<ProjectPage />} />
+            <Route path="*" element={<Navigate to="/console" replace />} />
+          </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </BrowserRouter>

@@ -5,6 +5,7 @@ import dev.quorum.dispatch.intake.ImportService;
 import dev.quorum.dispatch.project.Project;
 import dev.quorum.dispatch.project.ProjectRequest;
 import dev.quorum.dispatch.project.ProjectService;
+import dev.quorum.dispatch.project.ProjectView;
 import dev.quorum.platform.identity.ApiKeyService;
 import dev.quorum.platform.identity.Caller;
 import dev.quorum.platform.identity.NewUser;
@@ -71,7 +72,7 @@ class DemoData {
     String projectId;
     if (customer.isPresent()) {
       orgId = customer.get().orgId();
-      projectId = projects.list(orgId).stream().map(Project::id).findFirst().orElse("(none)");
+      projectId = projects.list(orgId).stream().map(ProjectView::id).findFirst().orElse("(none)");
     } else {
       Org org = orgs.create("Demo Labs");
       orgId = org.id();
@@ -114,7 +115,19 @@ class DemoData {
                   "pairwise",
                   "Read the prompt and both answers. Choose the answer that is more helpful, correct"
                       + " and safe (1 = A, 2 = tie, 3 = B), then press Enter.",
-                  null, null, null, null, null, null, null, null, null, null, null, null, null));
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
       projectId = project.id();
       try (InputStream tasks = DemoData.class.getResourceAsStream("/demo/pairwise-tasks.jsonl")) {
         ImportResult result = imports.importTasks(project, tasks);
