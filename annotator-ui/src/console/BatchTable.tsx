@@ -107,7 +107,8 @@ export function BatchTable({
                   <td className="num">{b.unitsLeased}</td>
                   <td className="num">{b.unitsSubmitted}</td>
                   <td className="row-actions">
-                    {batchActions(b.status).map((action) => (
+                    {/* Tasks without a batch have nothing to pause or finalize on their own. */}
+                    {(b.batch ? batchActions(b.status) : []).map((action) => (
                       <button
                         key={action}
                         type="button"
