@@ -10,6 +10,9 @@ import dev.quorum.quality.resolution.ResolvedTask;
 import dev.quorum.quality.resolution.SubmissionConsumer;
 import dev.quorum.quality.store.jooq.enums.JudgementStatus;
 import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +33,51 @@ public class QualityService {
   QualityService(Tx tx, Json json) {
     this.tx = tx;
     this.json = json;
+  }
+
+  /** A judgement as the customer sees it. */
+  @Serdeable
+  public record Annotation(
+      String assignmentId,
+      String annotatorId,
+      JsonNode answer,
+      String status,
+      java.time.Instant submittedAt,
+      @Nullable Long durationMs) {}
+
+  /** Quality's decision on a task. */
+  @Serdeable
+  public record Outcome(String status, double agreement, int judgements, JsonNode consensus) {}
+
+  public List<Annotation> annotations(String taskId) {
+    return tx.read(
+        dsl ->
+            dsl.selectFrom(JUDGEMENT)
+                .where(JUDGEMENT.TASK_ID.eq(taskId))
+                .orderBy(JUDGEMENT.SUBMITTED_AT, JUDGEMENT.ASSIGNMENT_ID)
+                .fetch(
+                    r ->
+                        new Annotation(
+                            r.getAssignmentId(),
+                            r.getAnnotatorId(),
+                            json.tree(r.getAnswer()),
+                            r.getStatus().getLiteral(),
+                            r.getSubmittedAt().toInstant(),
+                            r.getDurationMs())));
+  }
+
+  public java.util.Optional<Outcome> outcome(String taskId) {
+    return tx.read(
+        dsl ->
+            dsl.selectFrom(TASK_OUTCOME)
+                .where(TASK_OUTCOME.TASK_ID.eq(taskId))
+                .fetchOptional(
+                    r ->
+                        new Outcome(
+                            r.getStatus().getLiteral(),
+                            r.getAgreement(),
+                            r.getJudgements(),
+                            json.tree(r.getConsensus()))));
   }
 
   /** Resolved (not contested, not rejected) tasks of a project with their counting judgements. */

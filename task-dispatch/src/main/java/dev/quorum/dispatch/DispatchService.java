@@ -46,6 +46,16 @@ public class DispatchService {
         .map(this::toTask);
   }
 
+  public Optional<TaskData> taskByExternalId(String projectId, String externalId) {
+    return tx.read(
+            dsl ->
+                dsl.selectFrom(TASK)
+                    .where(TASK.PROJECT_ID.eq(projectId))
+                    .and(TASK.EXTERNAL_ID.eq(externalId))
+                    .fetchOptional())
+        .map(this::toTask);
+  }
+
   /** Tasks by id, in the order asked; unknown ids are left out. */
   public Map<String, TaskData> tasks(String projectId, Collection<String> taskIds) {
     Map<String, TaskData> result = new LinkedHashMap<>();

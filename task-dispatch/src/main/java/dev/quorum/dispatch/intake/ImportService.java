@@ -11,30 +11,22 @@ import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Reads a JSONL body line by line (never the whole body at once), validates each line against the
@@ -52,40 +44,13 @@ public class ImportService {
   private final Tx tx;
   private final BatchService batches;
   private final Json json;
-  private final KafkaProducer<String, String> producer;
+  private final IntakeProducer producer;
 
-  ImportService(
-      Tx tx,
-      Json json,
-      BatchService batches,
-      @Value("${kafka.bootstrap.servers}") String bootstrap) {
+  ImportService(Tx tx, Json json, BatchService batches, IntakeProducer producer) {
     this.tx = tx;
     this.batches = batches;
     this.json = json;
-    this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "quorum-intake",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class));
-  }
-
-  @PreDestroy
-  void close() {
-    producer.close(Duration.ofSeconds(5));
+    this.producer = producer;
   }
 
   public ImportResult importTasks(Project project, InputStream body) {
@@ -108,7 +73,7 @@ public class ImportService {
     Counts counts = new Counts();
     List<ImportResult.LineError> rejected = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    List<TaskLine> chunk = new ArrayList<>(CHUNK);
+    List<Parsed> chunk = new ArrayList<>(CHUNK);
     BoundedLineReader lines =
         new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
     try {
@@ -120,11 +85,13 @@ public class ImportService {
         }
         String error = null;
         TaskLine task = null;
+        JsonNode raw = null;
         if (line == BoundedLineReader.TOO_LONG) {
           error = "the line is longer than 1 MiB";
         } else {
           try {
-            task = TaskLine.parse(parseJson(line), kind, project.settings());
+            raw = parseJson(line);
+            task = TaskLine.parse(raw, kind, project.settings());
             if (task.batch() != null && finalized.contains(task.batch())) {
               throw new TaskLine.Invalid(
                   "batch '" + task.batch() + "' is finalized and takes no new tasks");
@@ -144,7 +111,7 @@ public class ImportService {
           counts.duplicates++;
           continue;
         }
-        chunk.add(task);
+        chunk.add(new Parsed(task, raw));
         if (chunk.size() == CHUNK) {
           send(project, importId, chunk, counts);
           chunk.clear();
@@ -167,6 +134,8 @@ public class ImportService {
         importId, counts.accepted, counts.duplicates, rejected, counts.rejected);
   }
 
+  private record Parsed(TaskLine task, JsonNode raw) {}
+
   private static final class Counts {
     int accepted;
     int duplicates;
@@ -186,7 +155,7 @@ public class ImportService {
   }
 
   /** Sends the chunk's new tasks and waits for Kafka to acknowledge them. */
-  private void send(Project project, String importId, List<TaskLine> chunk, Counts counts) {
+  private void send(Project project, String importId, List<Parsed> chunk, Counts counts) {
     if (chunk.isEmpty()) {
       return;
     }
@@ -197,20 +166,21 @@ public class ImportService {
                     dsl.select(TASK.EXTERNAL_ID)
                         .from(TASK)
                         .where(TASK.PROJECT_ID.eq(project.id()))
-                        .and(TASK.EXTERNAL_ID.in(chunk.stream().map(TaskLine::externalId).toList()))
+                        .and(
+                            TASK.EXTERNAL_ID.in(
+                                chunk.stream().map(p -> p.task().externalId()).toList()))
                         .fetch(TASK.EXTERNAL_ID)));
     List<Future<RecordMetadata>> acks = new ArrayList<>(chunk.size());
-    for (TaskLine task : chunk) {
-      if (existing.contains(task.externalId())) {
+    for (Parsed parsed : chunk) {
+      if (existing.contains(parsed.task().externalId())) {
         counts.duplicates++;
         continue;
       }
       acks.add(
           producer.send(
-              new ProducerRecord<>(
-                  Topics.TASK_INTAKE,
-                  project.id(),
-                  json.write(new IntakeRecord(project.id(), importId, task)))));
+              Topics.TASK_INTAKE,
+              project.id(),
+              json.write(new IntakeRecord(project.id(), importId, parsed.raw()))));
     }
     for (Future<RecordMetadata> ack : acks) {
       try {

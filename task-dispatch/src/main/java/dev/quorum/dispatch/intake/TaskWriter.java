@@ -24,6 +24,10 @@ import org.jooq.Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+/** A task that passed validation against its project, ready to be written. */
+record ValidTask(
+    String projectId, @io.micronaut.core.annotation.Nullable String importId, TaskLine task) {}
+
 /**
  * Writes intake records in one transaction per batch: new tasks and their {@code overlap.min}
  * units, each unit asking for the tier its task's difficulty needs. Gold tasks get no units here:
@@ -46,7 +50,7 @@ class TaskWriter {
   /**
    * @return how many tasks were new
    */
-  int write(Collection<IntakeRecord> records) {
+  int write(Collection<ValidTask> records) {
     if (records.isEmpty()) {
       return 0;
     }
@@ -55,8 +59,7 @@ class TaskWriter {
           Map<String, ProjectSettings> settings = new HashMap<>();
           dsl.select(PROJECT.ID, PROJECT.SETTINGS)
               .from(PROJECT)
-              .where(
-                  PROJECT.ID.in(records.stream().map(IntakeRecord::projectId).distinct().toList()))
+              .where(PROJECT.ID.in(records.stream().map(ValidTask::projectId).distinct().toList()))
               .forEach(r -> settings.put(r.value1(), json.read(r.value2(), ProjectSettings.class)));
           OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
           var insert =
@@ -73,10 +76,10 @@ class TaskWriter {
                   TASK.IS_GOLD,
                   TASK.IMPORT_ID,
                   TASK.CREATED_AT);
-          Map<String, IntakeRecord> recordOfTask = new HashMap<>();
+          Map<String, ValidTask> recordOfTask = new HashMap<>();
           var batches = dsl.insertInto(BATCH, BATCH.PROJECT_ID, BATCH.NAME);
           boolean anyBatch = false;
-          for (IntakeRecord record : records) {
+          for (ValidTask record : records) {
             if (!settings.containsKey(record.projectId())) {
               LOG.warn("intake record for unknown project {} dropped", record.projectId());
               continue;
@@ -126,8 +129,10 @@ class TaskWriter {
           List<String> unitIds = new ArrayList<>();
           Map<String, Integer> writtenPerImport = new HashMap<>();
           for (Record3<String, String, Boolean> task : inserted) {
-            IntakeRecord record = recordOfTask.get(task.value1());
-            writtenPerImport.merge(record.importId(), 1, Integer::sum);
+            ValidTask record = recordOfTask.get(task.value1());
+            if (record.importId() != null) {
+              writtenPerImport.merge(record.importId(), 1, Integer::sum);
+            }
             if (task.value3()) {
               continue;
             }

@@ -78,14 +78,18 @@ final class Harness {
   }
 
   static <T> T await(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    return await(probe, done, Duration.ofSeconds(60));
+  }
+
+  static <T> T await(Supplier<T> probe, Predicate<T> done, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     T value = probe.get();
     while (!done.test(value)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting; last value: " + value);
       }
       try {
-        Thread.sleep(50);
+        Thread.sleep(timeout.toSeconds() > 60 ? 1000 : 50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);

@@ -1,0 +1,224 @@
+package dev.quorum.dispatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.platform.events.Topics;
+import dev.quorum.test.Api;
+import dev.quorum.test.Fixtures;
+import dev.quorum.test.QuorumTest;
+import dev.quorum.test.TestKafka;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Intake: straight to the topic with a dead-letter for rejects, idempotent re-imports, a million
+ * lines.
+ */
+@QuorumTest
+class IntakeApiTest {
+
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  @Inject TestKafka kafka;
+  @Inject JsonMapper json;
+  @Inject io.micronaut.runtime.server.EmbeddedServer server;
+
+  @Value("${kafka.bootstrap.servers}")
+  String bootstrap;
+
+  Harness h;
+  Fixtures.Customer customer;
+
+  @BeforeEach
+  void setUp() {
+    h = new Harness(new Api(client));
+    customer = h.fixtures.customer();
+  }
+
+  @Test
+  void shouldTakeTasksProducedToTheTopicAndDeadLetterBadOnes() throws Exception {
+    String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
+    String good =
+        "{\"projectId\":\"" + projectId + "\",\"task\":" + Harness.pairwise("direct-1", "") + "}";
+    String badTask =
+        "{\"projectId\":\""
+            + projectId
+            + "\",\"task\":{\"externalId\":\"direct-2\",\"data\":{\"prompt\":\"p\"}}}";
+    String noProject =
+        "{\"projectId\":\"prj_missing\",\"task\":" + Harness.pairwise("direct-3", "") + "}";
+    String garbage = "not json at all";
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (String value : List.of(good, badTask, good, noProject, garbage)) {
+        producer.send(new ProducerRecord<>(Topics.TASK_INTAKE, projectId, value)).get();
+      }
+    }
+    h.awaitTasks(customer.apiKey(), projectId, 1);
+    List<ConsumerRecord<String, String>> dead =
+        kafka.readAll(Topics.TASK_INTAKE_DEAD_LETTER, 1000, Duration.ofSeconds(10)).stream()
+            .filter(r -> projectId.equals(r.key()))
+            .toList();
+    assertThat(dead).hasSize(3);
+    List<String> reasons =
+        dead.stream().map(r -> (String) readMap(r.value()).get("reason")).toList();
+    assertThat(reasons)
+        .anyMatch(r -> r.contains("data.responseA is missing"))
+        .anyMatch(r -> r.contains("prj_missing does not exist"))
+        .anyMatch(r -> r.startsWith("not an intake record"));
+    assertThat(dead).allMatch(r -> readMap(r.value()).containsKey("value"));
+    assertThat(
+            ((Map<?, ?>)
+                    h.api
+                        .get("/api/v1/projects/" + projectId, customer.apiKey())
+                        .body()
+                        .get("progress"))
+                .get("tasks"))
+        .as("the record sent twice made one task")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountTheSameExternalIdOnceWhenImportedInParallel() throws Exception {
+    String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      lines.add(Harness.pairwise("same-" + i, ""));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<Api.Response>> imports = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      imports.add(pool.submit(() -> h.importLines(customer.apiKey(), projectId, lines)));
+    }
+    for (Future<Api.Response> f : imports) {
+      assertThat(f.get().status()).isEqualTo(202);
+    }
+    pool.shutdown();
+    h.awaitTasks(customer.apiKey(), projectId, 300);
+    Thread.sleep(1000);
+    Map<?, ?> progress =
+        (Map<?, ?>)
+            h.api.get("/api/v1/projects/" + projectId, customer.apiKey()).body().get("progress");
+    assertThat(progress.get("tasks")).isEqualTo(300);
+    assertThat(progress.get("unitsReady"))
+        .as("one unit per task, not one per import")
+        .isEqualTo(300);
+  }
+
+  /** A million lines streamed in and out: the server never holds the body. */
+  @Test
+  @Tag("slow")
+  void shouldImportAMillionLines() throws Exception {
+    int count = 1_000_000;
+    String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
+    InputStream body = new GeneratedLines(count);
+    HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(server.getURL() + "/api/v1/projects/" + projectId + "/tasks"))
+                    .header("Authorization", "Bearer " + customer.apiKey())
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                    .timeout(Duration.ofMinutes(20))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    Map<String, Object> result = readMap(response.body());
+    assertThat(result).containsEntry("accepted", count).containsEntry("rejectedCount", 0);
+    String importId = (String) result.get("importId");
+    Harness.await(
+        () ->
+            h.api.get("/api/v1/projects/" + projectId + "/imports/" + importId, customer.apiKey()),
+        r -> Boolean.TRUE.equals(r.get("done")),
+        Duration.ofMinutes(15));
+    assertThat(
+            ((Map<?, ?>)
+                    h.api
+                        .get("/api/v1/projects/" + projectId, customer.apiKey())
+                        .body()
+                        .get("progress"))
+                .get("tasks"))
+        .isEqualTo(count);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> readMap(String value) {
+    try {
+      return json.readValue(value, Map.class);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** JSONL lines made on the fly, so the test holds no body in memory either. */
+  static final class GeneratedLines extends InputStream {
+    private final int count;
+    private int next;
+    private byte[] line = new byte[0];
+    private int position;
+
+    GeneratedLines(int count) {
+      this.count = count;
+    }
+
+    @Override
+    public int read() {
+      if (position == line.length) {
+        if (next == count) {
+          return -1;
+        }
+        line =
+            ("{\"externalId\":\"m-"
+                    + next
+                    + "\",\"metadata\":{\"n\":"
+                    + next
+                    + "},\"data\":{\"prompt\":\"question "
+                    + next
+                    + "\",\"responseA\":\"first answer\",\"responseB\":\"second answer\"}}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        next++;
+        position = 0;
+      }
+      return line[position++];
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      int n = 0;
+      while (n < len) {
+        int c = read();
+        if (c < 0) {
+          return n == 0 ? -1 : n;
+        }
+        b[off + n++] = (byte) c;
+      }
+      return n;
+    }
+  }
+}
