@@ -1,5 +1,6 @@
 package dev.quorum.dispatch;
 
+import static dev.quorum.dispatch.store.jooq.Tables.ASSIGNMENT;
 import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
@@ -7,11 +8,15 @@ import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
 import dev.quorum.dispatch.batch.BatchService;
 import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.dispatch.store.jooq.enums.TaskStatus;
+import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
 import dev.quorum.dispatch.store.jooq.tables.records.TaskRecord;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.events.Outbox;
+import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -81,8 +86,35 @@ public class DispatchService {
    */
   public void markTask(String taskId, String status) {
     TaskStatus value = TaskStatus.valueOf(status);
-    tx.run(dsl -> dsl.update(TASK).set(TASK.STATUS, value).where(TASK.ID.eq(taskId)).execute());
+    tx.run(
+        dsl -> {
+          TaskRecord task =
+              dsl.update(TASK)
+                  .set(TASK.STATUS, value)
+                  .where(TASK.ID.eq(taskId))
+                  .returning()
+                  .fetchSingle();
+          // A decided task needs no more work: units nobody has leased are withdrawn.
+          dsl.deleteFrom(WORK_UNIT)
+              .where(WORK_UNIT.TASK_ID.eq(taskId))
+              .and(WORK_UNIT.STATUS.in(UnitStatus.ready, UnitStatus.held))
+              .andNotExists(
+                  DSL.selectOne().from(ASSIGNMENT).where(ASSIGNMENT.UNIT_ID.eq(WORK_UNIT.ID)))
+              .execute();
+          outbox.append(
+              Topics.ASSIGNMENTS,
+              "task.completed",
+              task.getProjectId(),
+              new TaskCompleted(
+                  taskId, task.getProjectId(), task.getExternalId(), task.getBatch(), status));
+          batches.taskDecided(dsl, task.getProjectId(), task.getBatch());
+        });
   }
+
+  /** Event payload: a task is decided. */
+  @Serdeable
+  public record TaskCompleted(
+      String taskId, String projectId, String externalId, @Nullable String batch, String status) {}
 
   /**
    * Adds one more unit to a task (dynamic overlap), ready for an annotator who has not worked on

@@ -10,6 +10,7 @@ import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
+import dev.quorum.platform.io.BoundedLineReader;
 import dev.quorum.platform.json.Json;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.quorum.dispatch.intake;
+package dev.quorum.platform.io;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,9 +7,9 @@ import java.io.Reader;
  * Reads lines of at most {@code maxChars}; a longer line is skipped to its end and reported as
  * {@link #TOO_LONG}, so one huge line cannot exhaust memory.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
 
-  static final String TOO_LONG = "\u0000too-long";
+  public static final String TOO_LONG = "\u0000too-long";
 
   private final Reader reader;
   private final int maxChars;
@@ -17,13 +17,13 @@ final class BoundedLineReader {
   private int position;
   private int limit;
 
-  BoundedLineReader(Reader reader, int maxChars) {
+  public BoundedLineReader(Reader reader, int maxChars) {
     this.reader = reader;
     this.maxChars = maxChars;
   }
 
   /** The next line without its terminator, {@link #TOO_LONG}, or {@code null} at the end. */
-  String readLine() throws IOException {
+  public String readLine() throws IOException {
     StringBuilder line = new StringBuilder();
     boolean tooLong = false;
     boolean sawAny = false;

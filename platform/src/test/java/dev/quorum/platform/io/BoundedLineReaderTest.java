@@ -1,4 +1,4 @@
-package dev.quorum.dispatch.intake;
+package dev.quorum.platform.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

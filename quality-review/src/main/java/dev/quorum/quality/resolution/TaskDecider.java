@@ -1,0 +1,133 @@
+package dev.quorum.quality.resolution;
+
+import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
+import static dev.quorum.quality.store.jooq.Tables.TASK_OUTCOME;
+
+import dev.quorum.dispatch.DispatchService;
+import dev.quorum.platform.events.Outbox;
+import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.json.Json;
+import dev.quorum.quality.store.jooq.enums.JudgementStatus;
+import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * Decides a task once enough judgements are in: resolved when the agreement meets the project's
+ * target, one more unit (through dispatch) while the overlap allows, contested after.
+ */
+@Singleton
+public class TaskDecider {
+
+  private final DispatchService dispatch;
+  private final Outbox outbox;
+  private final Json json;
+
+  TaskDecider(DispatchService dispatch, Outbox outbox, Json json) {
+    this.dispatch = dispatch;
+    this.outbox = outbox;
+    this.json = json;
+  }
+
+  /** What deciding a task needs to know about it and its project. */
+  public record Task(
+      String taskId,
+      String projectId,
+      String orgId,
+      String kind,
+      int overlapMin,
+      int overlapMax,
+      double agreementTarget) {}
+
+  /** Decides {@code task} if it can be; joins the caller's transaction. */
+  public void decide(DSLContext dsl, Task task) {
+    if (dsl.fetchExists(TASK_OUTCOME, TASK_OUTCOME.TASK_ID.eq(task.taskId()))) {
+      return;
+    }
+    List<String> keys =
+        dsl
+            .select(JUDGEMENT.ANSWER)
+            .from(JUDGEMENT)
+            .where(JUDGEMENT.TASK_ID.eq(task.taskId()))
+            .and(JUDGEMENT.STATUS.eq(JudgementStatus.submitted))
+            .fetch(JUDGEMENT.ANSWER)
+            .stream()
+            .map(answer -> consensusKey(task.kind(), json.tree(answer)))
+            .toList();
+    if (keys.size() < task.overlapMin()) {
+      return;
+    }
+    Consensus.Result consensus = Consensus.of(keys);
+    boolean agreed = consensus.agreement() >= task.agreementTarget();
+    if (!agreed && keys.size() < task.overlapMax()) {
+      dispatch.addUnit(task.taskId());
+      return;
+    }
+    OutcomeStatus status = agreed ? OutcomeStatus.resolved : OutcomeStatus.contested;
+    dsl.insertInto(TASK_OUTCOME)
+        .set(TASK_OUTCOME.TASK_ID, task.taskId())
+        .set(TASK_OUTCOME.PROJECT_ID, task.projectId())
+        .set(TASK_OUTCOME.ORG_ID, task.orgId())
+        .set(TASK_OUTCOME.STATUS, status)
+        .set(TASK_OUTCOME.JUDGEMENTS, keys.size())
+        .set(TASK_OUTCOME.AGREEMENT, consensus.agreement())
+        .set(TASK_OUTCOME.CONSENSUS, json.jsonb(consensusDocument(task.kind(), consensus)))
+        .execute();
+    dsl.update(JUDGEMENT)
+        .set(JUDGEMENT.STATUS, agreed ? JudgementStatus.resolved : JudgementStatus.contested)
+        .where(JUDGEMENT.TASK_ID.eq(task.taskId()))
+        .and(JUDGEMENT.STATUS.eq(JudgementStatus.submitted))
+        .execute();
+    dispatch.markTask(task.taskId(), status.getLiteral());
+    outbox.append(
+        Topics.QUALITY,
+        "task." + status.getLiteral(),
+        task.projectId(),
+        new TaskDecided(
+            task.taskId(),
+            task.projectId(),
+            status.getLiteral(),
+            consensus.leader(),
+            consensus.agreement(),
+            keys.size()));
+  }
+
+  /**
+   * What judgements must share to agree: the pairwise choice; for other kinds the whole answer
+   * (written SFT responses are never compared: they always agree).
+   */
+  static String consensusKey(String kind, JsonNode answer) {
+    return switch (kind) {
+      case "pairwise" -> answer.get("choice").getStringValue();
+      case "sft" -> "written";
+      default -> answer.toString();
+    };
+  }
+
+  private Map<String, Object> consensusDocument(String kind, Consensus.Result consensus) {
+    if (kind.equals("pairwise")) {
+      return Map.of("choice", consensus.leader() == null ? "tie" : consensus.leader());
+    }
+    Map<String, Object> document = new HashMap<>();
+    document.put(
+        "answer",
+        consensus.leader() == null || kind.equals("sft") ? null : json.tree(consensus.leader()));
+    return document;
+  }
+
+  /** Event payload: quality decided a task; {@code leader} is the consensus key, if any. */
+  @Serdeable
+  public record TaskDecided(
+      String taskId,
+      String projectId,
+      String status,
+      @Nullable String leader,
+      double agreement,
+      int judgements) {}
+}
