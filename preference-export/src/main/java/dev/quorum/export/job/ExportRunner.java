@@ -21,6 +21,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import org.jooq.impl.DSL;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public class ExportRunner extends PollingWorker {
                     EXPORT_JOB.ID.eq(
                         dsl.select(EXPORT_JOB.ID)
                             .from(EXPORT_JOB)
-                            .where(EXPORT_JOB.STATUS.eq(ExportStatus.queued))
+                            .where(EXPORT_JOB.STATUS.eq(DSL.inline(ExportStatus.queued)))
                             .orderBy(EXPORT_JOB.REQUESTED_AT)
                             .limit(1)
                             .forUpdate()

@@ -118,12 +118,17 @@ public class LeaseService {
         dsl ->
             dsl.selectFrom(ASSIGNMENT)
                 .where(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
-                .and(ASSIGNMENT.STATUS.eq(AssignmentStatus.leased))
+                .and(ASSIGNMENT.STATUS.eq(DSL.inline(AssignmentStatus.leased)))
                 .and(ASSIGNMENT.LEASE_EXPIRES_AT.gt(currentOffsetDateTime()))
                 .orderBy(ASSIGNMENT.LEASED_AT, ASSIGNMENT.ID)
                 .limit(PREFETCH)
                 .fetch());
   }
+
+  /*
+   * Statuses that partial indexes filter on are inlined as literals: with a bind parameter
+   * PostgreSQL cannot prove the index predicate and sorts every ready unit instead.
+   */
 
   /** Active projects this annotator qualifies for that have ready work. */
   List<EligibleProject> eligibleProjects(AnnotatorService.WorkProfile profile) {
@@ -141,7 +146,7 @@ public class LeaseService {
                         selectOne()
                             .from(unit)
                             .where(unit.PROJECT_ID.eq(PROJECT.ID))
-                            .and(unit.STATUS.eq(UnitStatus.ready)))
+                            .and(unit.STATUS.eq(DSL.inline(UnitStatus.ready))))
                     .fetch(r -> new EligibleProject(r.value1(), r.value2(), r.value3()))));
   }
 
@@ -192,7 +197,7 @@ public class LeaseService {
         DSL.select(candidate.ID)
             .from(candidate)
             .where(candidate.PROJECT_ID.eq(projectId))
-            .and(candidate.STATUS.eq(UnitStatus.ready))
+            .and(candidate.STATUS.eq(DSL.inline(UnitStatus.ready)))
             .and(candidate.MIN_TIER.le(profile.tier()))
             .andNotExists(
                 selectOne()
@@ -389,7 +394,7 @@ public class LeaseService {
                       .set(WORK_UNIT.STATUS, UnitStatus.ready)
                       .setNull(WORK_UNIT.LEASED_BY)
                       .setNull(WORK_UNIT.LEASE_EXPIRES_AT)
-                      .where(WORK_UNIT.STATUS.eq(UnitStatus.leased))
+                      .where(WORK_UNIT.STATUS.eq(DSL.inline(UnitStatus.leased)))
                       .and(WORK_UNIT.LEASE_EXPIRES_AT.lt(currentOffsetDateTime()))
                       .returningResult(WORK_UNIT.ID)
                       .fetch(WORK_UNIT.ID);

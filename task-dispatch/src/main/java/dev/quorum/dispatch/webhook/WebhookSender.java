@@ -9,6 +9,7 @@ import dev.quorum.platform.worker.PollingWorker;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.jooq.impl.DSL;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +68,7 @@ class WebhookSender extends PollingWorker {
           var ids =
               dsl.select(WEBHOOK_DELIVERY.ID)
                   .from(WEBHOOK_DELIVERY)
-                  .where(WEBHOOK_DELIVERY.STATUS.eq(DeliveryStatus.pending))
+                  .where(WEBHOOK_DELIVERY.STATUS.eq(DSL.inline(DeliveryStatus.pending)))
                   .and(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT.le(OffsetDateTime.now(ZoneOffset.UTC)))
                   .orderBy(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT)
                   .limit(BATCH)
