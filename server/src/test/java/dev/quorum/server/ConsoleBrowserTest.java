@@ -74,6 +74,8 @@ class ConsoleBrowserTest {
     new Select(browser.findElement(By.id("project-kind"))).selectByValue("classification");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("project-labels")))
         .sendKeys("spam, ham");
+    // Only this test's annotators may see its tasks: other tests share the database.
+    browser.findElement(By.id("project-languages")).sendKeys(Fixtures.isolatedLanguage());
     browser.findElement(By.id("project-submit")).click();
 
     String title =

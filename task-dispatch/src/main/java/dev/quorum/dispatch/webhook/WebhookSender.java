@@ -9,7 +9,6 @@ import dev.quorum.platform.worker.PollingWorker;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.jooq.impl.DSL;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.Record5;
+import org.jooq.impl.DSL;
 
 /**
  * Sends due deliveries, signed (see {@link Signature}). A non-2xx answer or a network error is
