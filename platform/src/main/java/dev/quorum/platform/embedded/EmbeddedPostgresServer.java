@@ -39,6 +39,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               // Our owner stops it after the application; its own JVM hook would stop it first.
               .setRegisterShutdownHook(false);
       if (dataDirectory != null) {
+        // The default mode keeps real data: durable commits, unlike the throw-away test servers.
+        builder
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on");
         Files.createDirectories(dataDirectory);
         stopOrphanedPostmaster(dataDirectory);
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
