@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuorumTest
 class PairwiseLoopTest {
 
+  /** Enough tasks that the random shown order is swapped for some and not others (p < 1e-6). */
+  static final int TASKS = 24;
+
   @Inject
   @Client("/")
   HttpClient client;
@@ -161,24 +164,24 @@ class PairwiseLoopTest {
         createProject(customer.apiKey(), Map.of("pay", Map.of("amount", 0.25, "currency", "EUR")));
     String projectId = (String) project.get("id");
     List<String> lines = new ArrayList<>();
-    for (int i = 1; i <= 6; i++) {
+    for (int i = 1; i <= TASKS; i++) {
       lines.add(line("q-" + i, "prompt " + i, "answer A" + i, "answer B" + i, "model-" + i));
     }
     Api.Response imported =
         importLines(customer.apiKey(), projectId, String.join("\n", lines) + "\n");
-    assertThat(imported.body()).containsEntry("accepted", 6);
-    awaitProgress(customer.apiKey(), projectId, 6);
+    assertThat(imported.body()).containsEntry("accepted", TASKS);
+    awaitProgress(customer.apiKey(), projectId, TASKS);
 
     Fixtures.Person annotator = fixtures.annotator(List.of(language), 1);
     Fixtures.Person other = fixtures.annotator(List.of(language), 1);
     Map<String, String> preferredByPrompt = new HashMap<>();
     Map<String, Boolean> sawSwapped = new HashMap<>();
     String firstAssignment = null;
-    for (int n = 0; n < 6; n++) {
+    for (int n = 0; n < TASKS; n++) {
       Api.Response next = api.post("/api/v1/annotator/next-task", annotator.token(), null);
       assertThat(next.status()).isEqualTo(200);
       String assignmentId = next.get("assignmentId");
-      if (n < 5) {
+      if (n < TASKS - 1) {
         assertThat(next.body()).containsKey("next");
       }
       @SuppressWarnings("unchecked")
@@ -241,7 +244,7 @@ class PairwiseLoopTest {
                     .bearerAuth(customer.apiKey()),
                 String.class);
     String[] rows = train.split("\n");
-    assertThat(rows).hasSize(6);
+    assertThat(rows).hasSize(TASKS);
     for (String row : rows) {
       @SuppressWarnings("unchecked")
       Map<String, Object> r = json.readValue(row, Map.class);
@@ -259,7 +262,7 @@ class PairwiseLoopTest {
 
     // Pay: one pending entry per judgement, in the project's currency.
     List<EarningsService.Entry> entries =
-        await(() -> earnings.entries(annotator.id()), e -> e.size() == 6);
+        await(() -> earnings.entries(annotator.id()), e -> e.size() == TASKS);
     assertThat(entries)
         .allSatisfy(
             e -> {
