@@ -25,6 +25,8 @@ CREATE TABLE project (
     required_skills jsonb         NOT NULL DEFAULT '{}'::jsonb,
     min_tier       integer        NOT NULL DEFAULT 1,
     gold_ratio     double precision NOT NULL DEFAULT 0,
+    -- Past its deadline a project offers no more work.
+    deadline       timestamptz,
     status         project_status NOT NULL,
     created_at     timestamptz    NOT NULL DEFAULT now()
 );

@@ -140,6 +140,7 @@ public class LeaseService {
                     .from(PROJECT)
                     .where(PROJECT.STATUS.eq(ProjectStatus.active))
                     .and(PROJECT.MIN_TIER.le(profile.tier()))
+                    .and(PROJECT.DEADLINE.isNull().or(PROJECT.DEADLINE.gt(currentOffsetDateTime())))
                     .and(speaksARequiredLanguage(profile.languages()))
                     .and(hasRequiredSkills(profile))
                     .andExists(

@@ -218,6 +218,10 @@ public class ProjectService {
     settings.requirements().skills().forEach(s -> skills.merge(s.name(), s.minLevel(), Math::max));
     row.setRequiredSkills(json.jsonb(skills));
     row.setMinTier(settings.requirements().minTier());
+    row.setDeadline(
+        settings.deadline() == null
+            ? null
+            : java.time.OffsetDateTime.ofInstant(settings.deadline(), java.time.ZoneOffset.UTC));
   }
 
   /** Units not yet judged take the tier their task's difficulty now needs. */

@@ -291,6 +291,14 @@ class LeaseRulesApiTest {
             customer.apiKey());
     assertThat(resumed.body()).containsEntry("status", "active").containsEntry("priority", 5);
     assertThat(h.next(annotator.token()).status()).isEqualTo(200);
+    assertThat(h.api.post("/api/v1/annotator/release", annotator.token(), null).status())
+        .isEqualTo(200);
+    Api.Response late =
+        h.api.send(
+            io.micronaut.http.HttpRequest.PATCH(path, Map.of("deadline", "2020-01-01T00:00:00Z")),
+            customer.apiKey());
+    assertThat(late.body()).containsEntry("deadline", "2020-01-01T00:00:00Z");
+    assertThat(h.next(annotator.token()).status()).as("past its deadline").isEqualTo(204);
     Api.Response badJson =
         h.api.send(
             io.micronaut.http.HttpRequest.PATCH(path, "{oops").contentType("application/json"),
