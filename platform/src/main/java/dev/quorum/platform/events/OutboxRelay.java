@@ -60,23 +60,20 @@ public class OutboxRelay extends PollingWorker {
   /** Idempotent, acks=all: a retried send never duplicates or reorders within a partition. */
   private static Producer<String, String> idempotentProducer(String bootstrapServers) {
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.CLIENT_ID_CONFIG,
-            "quorum-outbox-relay",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            "max.in.flight.requests.per.connection",
-            5,
-            ProducerConfig.LINGER_MS_CONFIG,
-            2,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class));
+        Map.ofEntries(
+            Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+            Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "quorum-outbox-relay"),
+            Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+            Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+            Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
+            Map.entry(ProducerConfig.LINGER_MS_CONFIG, 2),
+            // A send that cannot complete fails within the relay's wait, so the batch is retried
+            // rather than holding the relay (and every event behind it) for the default 2 min.
+            Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+            Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000),
+            Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 25_000),
+            Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
+            Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
   }
 
   @Override
@@ -116,7 +113,6 @@ public class OutboxRelay extends PollingWorker {
           for (OutboxRecord row : batch) {
             acks.add(producer.send(toRecord(row)));
           }
-          producer.flush();
           for (Future<RecordMetadata> ack : acks) {
             await(ack);
           }
