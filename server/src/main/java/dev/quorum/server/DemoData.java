@@ -127,7 +127,8 @@ class DemoData {
                   null,
                   null,
                   null,
-                  null));
+                  null,
+ null));
       projectId = project.id();
       try (InputStream tasks = DemoData.class.getResourceAsStream("/demo/pairwise-tasks.jsonl")) {
         ImportResult result = imports.importTasks(project, tasks);

@@ -1,6 +1,7 @@
 package dev.quorum.dispatch;
 
 import static dev.quorum.dispatch.store.jooq.Tables.ASSIGNMENT;
+import static dev.quorum.dispatch.store.jooq.Tables.EXCLUSION;
 import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
@@ -121,6 +122,14 @@ public class DispatchService {
    * it. Joins the caller's transaction.
    */
   public void addUnit(String taskId) {
+    addUnit(taskId, null);
+  }
+
+  /**
+   * Adds one more unit that needs at least {@code minTier} (escalation to more experienced
+   * annotators), or the task's usual tier when {@code null}. Joins the caller's transaction.
+   */
+  public void addUnit(String taskId, @Nullable Integer minTier) {
     tx.run(
         dsl -> {
           TaskRecord task = dsl.selectFrom(TASK).where(TASK.ID.eq(taskId)).fetchSingle();
@@ -143,10 +152,79 @@ public class DispatchService {
               .set(WORK_UNIT.TASK_ID, taskId)
               .set(WORK_UNIT.PROJECT_ID, task.getProjectId())
               .set(WORK_UNIT.REPLICA, (replicas == null ? 0 : replicas) + 1)
-              .set(WORK_UNIT.MIN_TIER, settings.tierFor(task.getDifficulty()))
+              .set(
+                  WORK_UNIT.MIN_TIER,
+                  Math.max(settings.tierFor(task.getDifficulty()), minTier == null ? 1 : minTier))
               .execute();
           BatchService.holdPaused(dsl, List.of(unitId));
         });
+  }
+
+  /**
+   * A reviewer rejected a judgement of a decided task: the task is open again with one more unit,
+   * for someone else. Joins the caller's transaction.
+   */
+  public void reopen(String taskId) {
+    tx.run(
+        dsl -> {
+          TaskRecord task =
+              dsl.update(TASK)
+                  .set(TASK.STATUS, TaskStatus.open)
+                  .where(TASK.ID.eq(taskId))
+                  .returning()
+                  .fetchSingle();
+          addUnit(taskId, null);
+          outbox.append(
+              Topics.ASSIGNMENTS,
+              "task.reopened",
+              task.getProjectId(),
+              new TaskCompleted(
+                  taskId, task.getProjectId(), task.getExternalId(), task.getBatch(), "open"));
+        });
+  }
+
+  /**
+   * Records that {@code annotatorId} must never be offered {@code taskId} (a reviewer of its work).
+   * Joins the caller's transaction.
+   */
+  public void exclude(String annotatorId, String taskId, String reason) {
+    tx.run(
+        dsl ->
+            dsl.insertInto(EXCLUSION)
+                .set(EXCLUSION.ANNOTATOR_ID, annotatorId)
+                .set(EXCLUSION.TASK_ID, taskId)
+                .set(EXCLUSION.REASON, reason)
+                .onConflictDoNothing()
+                .execute());
+  }
+
+  /** A project as other modules need it: who owns it, what kind of work, its settings. */
+  @Serdeable
+  public record ProjectInfo(
+      String id,
+      String orgId,
+      String name,
+      String kind,
+      String instructions,
+      String status,
+      ProjectSettings settings) {}
+
+  /** Any org's project: for quality's own work (reviews, trust), never for a customer's request. */
+  public Optional<ProjectInfo> project(String projectId) {
+    return tx.read(
+        dsl ->
+            dsl.selectFrom(PROJECT)
+                .where(PROJECT.ID.eq(projectId))
+                .fetchOptional(
+                    r ->
+                        new ProjectInfo(
+                            r.getId(),
+                            r.getOrgId(),
+                            r.getName(),
+                            r.getKind().getLiteral(),
+                            r.getInstructions(),
+                            r.getStatus().getLiteral(),
+                            json.read(r.getSettings(), ProjectSettings.class))));
   }
 
   private TaskData toTask(TaskRecord row) {

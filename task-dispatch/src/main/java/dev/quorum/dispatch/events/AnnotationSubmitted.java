@@ -22,6 +22,7 @@ public record AnnotationSubmitted(
     JsonNode answer,
     boolean swapped,
     boolean gold,
+    @Nullable Boolean goldCorrect,
     @Nullable Long durationMs,
     Instant submittedAt,
     int overlapMin,

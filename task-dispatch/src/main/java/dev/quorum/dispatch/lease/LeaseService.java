@@ -143,6 +143,12 @@ public class LeaseService {
                     .and(PROJECT.DEADLINE.isNull().or(PROJECT.DEADLINE.gt(currentOffsetDateTime())))
                     .and(speaksARequiredLanguage(profile.languages()))
                     .and(hasRequiredSkills(profile))
+                    .and(
+                        PROJECT
+                            .REQUIRED_QUALIFICATION
+                            .isNull()
+                            .or(PROJECT.REQUIRED_QUALIFICATION.in(profile.qualifications())))
+                    .and(PROJECT.ID.notIn(profile.pausedProjects()))
                     .andExists(
                         selectOne()
                             .from(unit)

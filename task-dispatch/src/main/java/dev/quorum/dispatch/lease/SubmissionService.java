@@ -39,11 +39,13 @@ public class SubmissionService {
   private final Tx tx;
   private final Outbox outbox;
   private final Json json;
+  private final GoldScorer scorer;
 
-  SubmissionService(Tx tx, Outbox outbox, Json json) {
+  SubmissionService(Tx tx, Outbox outbox, Json json, @Nullable GoldScorer scorer) {
     this.tx = tx;
     this.outbox = outbox;
     this.json = json;
+    this.scorer = scorer;
   }
 
   public SubmitResult submit(
@@ -83,7 +85,7 @@ public class SubmissionService {
           TaskKind kind = TaskKind.of(project.getKind().getLiteral());
           JsonNode shown = kind.validateAnswer(answer, settings);
           var task =
-              dsl.select(TASK.DATA, TASK.IS_GOLD)
+              dsl.select(TASK.DATA, TASK.IS_GOLD, TASK.GOLD)
                   .from(TASK)
                   .where(TASK.ID.eq(assignment.getTaskId()))
                   .fetchSingle();
@@ -123,7 +125,18 @@ public class SubmissionService {
           // With no room for more units, the task is complete once all are in; otherwise quality
           // decides.
           String status = submittedUnits >= project.getOverlapMax() ? "resolved" : "submitted";
-          SubmitResult result = new SubmitResult(status, null);
+          Feedback feedback =
+              gold
+                  ? feedback(
+                      project.getKind().getLiteral(),
+                      kind,
+                      settings,
+                      customerAnswer,
+                      task.value3(),
+                      assignment)
+                  : null;
+          SubmitResult result =
+              new SubmitResult(status, feedback == null ? null : feedback.forAnnotator());
 
           assignment.setStatus(AssignmentStatus.submitted);
           assignment.setSubmittedAt(now);
@@ -156,6 +169,7 @@ public class SubmissionService {
                   customerAnswer,
                   assignment.getSwapped(),
                   gold,
+                  feedback == null ? null : feedback.correct(),
                   durationMs,
                   now.toInstant(),
                   project.getOverlapMin(),
@@ -165,6 +179,43 @@ public class SubmissionService {
                   settings.pay().currency()));
           return result;
         });
+  }
+
+  /** The score of a gold answer and what the annotator is told. */
+  private record Feedback(@Nullable Boolean correct, JsonNode forAnnotator) {}
+
+  /**
+   * Instant feedback on a gold unit: whether the answer was right, the expected answer in the order
+   * this annotator saw, and the explanation. Kinds that are never auto-scored get none.
+   */
+  private @Nullable Feedback feedback(
+      String kindName,
+      TaskKind kind,
+      ProjectSettings settings,
+      JsonNode customerAnswer,
+      @Nullable org.jooq.JSONB goldDocument,
+      AssignmentRecord assignment) {
+    if (scorer == null || goldDocument == null) {
+      return null;
+    }
+    JsonNode gold = json.tree(goldDocument);
+    JsonNode expected = gold.get("answer");
+    if (expected == null || expected.isNull()) {
+      return null;
+    }
+    var correct = scorer.correct(kindName, settings, customerAnswer, expected).orElse(null);
+    if (correct == null) {
+      return null;
+    }
+    java.util.Map<String, JsonNode> shown = new java.util.LinkedHashMap<>();
+    shown.put("correct", JsonNode.createBooleanNode(correct));
+    // Swapping the sides is its own inverse: the customer's answer shown in the annotator's order.
+    shown.put("expected", kind.toCustomerOrder(expected, assignment.getSwapped()));
+    JsonNode explanation = gold.get("explanation");
+    if (explanation != null && explanation.isString()) {
+      shown.put("explanation", explanation);
+    }
+    return new Feedback(correct, JsonNode.createObjectNode(shown));
   }
 
   /**

@@ -27,13 +27,14 @@ public record ProjectRequest(
     @Nullable List<String> labels,
     @Nullable Boolean multiLabel,
     @Nullable ProjectSettings.Scale scale,
+    @Nullable QualityRequest quality,
     @Nullable String status) {
 
   /** Just a name and a kind, everything else defaulted. */
   public static ProjectRequest of(String name, String kind) {
     return new ProjectRequest(
         name, kind, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null);
   }
 
   @Serdeable
@@ -45,6 +46,19 @@ public record ProjectRequest(
       @Nullable List<String> languages,
       @Nullable List<ProjectSettings.Skill> skills,
       @Nullable Integer minTier) {}
+
+  /** Every field optional: what is left out keeps its current value. */
+  @Serdeable
+  public record QualityRequest(
+      @Nullable String pairwiseTies,
+      @Nullable String classificationMatch,
+      @Nullable Double rankingMinTau,
+      @Nullable Integer ratingTolerance,
+      @Nullable Integer trustMinScored,
+      @Nullable Double trustThreshold,
+      @Nullable Double auditRate,
+      @Nullable Integer escalationTier,
+      @Nullable String qualification) {}
 
   @Serdeable
   public record PayRequest(@Nullable BigDecimal amount, @Nullable String currency) {}

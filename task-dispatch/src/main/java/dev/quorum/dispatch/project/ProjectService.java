@@ -218,6 +218,7 @@ public class ProjectService {
     settings.requirements().skills().forEach(s -> skills.merge(s.name(), s.minLevel(), Math::max));
     row.setRequiredSkills(json.jsonb(skills));
     row.setMinTier(settings.requirements().minTier());
+    row.setRequiredQualification(settings.quality().qualification());
     row.setDeadline(
         settings.deadline() == null
             ? null

@@ -20,7 +20,14 @@ public record ProjectSettings(
     List<String> criteria,
     List<String> labels,
     boolean multiLabel,
-    @Nullable Scale scale) {
+    @Nullable Scale scale,
+    @Nullable QualitySettings quality) {
+
+  /** Projects stored before quality settings existed read as the defaults. */
+  @Override
+  public QualitySettings quality() {
+    return quality == null ? QualitySettings.DEFAULTS : quality;
+  }
 
   /** Units per task ({@code min}), the most quality may add ({@code max}), the agreement sought. */
   @Serdeable

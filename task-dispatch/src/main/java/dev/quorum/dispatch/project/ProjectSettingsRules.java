@@ -33,7 +33,8 @@ final class ProjectSettingsRules {
         kind.equals("rating") ? List.of("overall") : List.of(),
         List.of(),
         false,
-        kind.equals("rating") ? new ProjectSettings.Scale(1, 5) : null);
+        kind.equals("rating") ? new ProjectSettings.Scale(1, 5) : null,
+        QualitySettings.DEFAULTS);
   }
 
   static ProjectSettings resolve(String kind, ProjectRequest r, ProjectSettings base) {
@@ -100,7 +101,53 @@ final class ProjectSettingsRules {
         criteria,
         labels,
         multiLabel,
-        scale);
+        scale,
+        quality(r.quality(), base.quality()));
+  }
+
+  private static QualitySettings quality(ProjectRequest.QualityRequest q, QualitySettings base) {
+    if (q == null) {
+      return base;
+    }
+    String ties = q.pairwiseTies() == null ? base.pairwiseTies() : q.pairwiseTies();
+    if (!ties.equals("strict") && !ties.equals("lenient")) {
+      throw ProblemException.invalidField("quality.pairwiseTies", "is strict or lenient");
+    }
+    String match =
+        q.classificationMatch() == null ? base.classificationMatch() : q.classificationMatch();
+    if (!match.equals("exact") && !match.equals("overlap")) {
+      throw ProblemException.invalidField("quality.classificationMatch", "is exact or overlap");
+    }
+    double tau = q.rankingMinTau() == null ? base.rankingMinTau() : q.rankingMinTau();
+    if (tau < -1 || tau > 1) {
+      throw ProblemException.invalidField("quality.rankingMinTau", "must be between -1 and 1");
+    }
+    int tolerance = q.ratingTolerance() == null ? base.ratingTolerance() : q.ratingTolerance();
+    if (tolerance < 0 || tolerance > 100) {
+      throw ProblemException.invalidField("quality.ratingTolerance", "must be between 0 and 100");
+    }
+    int minScored = q.trustMinScored() == null ? base.trustMinScored() : q.trustMinScored();
+    if (minScored < 1 || minScored > 1000) {
+      throw ProblemException.invalidField("quality.trustMinScored", "must be between 1 and 1000");
+    }
+    double threshold = q.trustThreshold() == null ? base.trustThreshold() : q.trustThreshold();
+    if (threshold < 0 || threshold > 1) {
+      throw ProblemException.invalidField("quality.trustThreshold", "must be between 0 and 1");
+    }
+    double audit = q.auditRate() == null ? base.auditRate() : q.auditRate();
+    if (audit < 0 || audit > 1) {
+      throw ProblemException.invalidField("quality.auditRate", "must be between 0 and 1");
+    }
+    Integer tier = q.escalationTier() == null ? base.escalationTier() : q.escalationTier();
+    if (tier != null && (tier < 1 || tier > 5)) {
+      throw ProblemException.invalidField("quality.escalationTier", "must be between 1 and 5");
+    }
+    String qualification =
+        q.qualification() == null
+            ? base.qualification()
+            : q.qualification().isBlank() ? null : q.qualification().trim();
+    return new QualitySettings(
+        ties, match, tau, tolerance, minScored, threshold, audit, tier, qualification);
   }
 
   private static ProjectSettings.Overlap overlap(

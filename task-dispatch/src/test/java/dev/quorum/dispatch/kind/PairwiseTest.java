@@ -28,7 +28,8 @@ class PairwiseTest {
         criteria,
         d.labels(),
         d.multiLabel(),
-        d.scale());
+        d.scale(),
+        d.quality());
   }
 
   static JsonNode text(String s) {

@@ -72,6 +72,7 @@ class ConcurrentLeaseTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < TASKS; i++) {

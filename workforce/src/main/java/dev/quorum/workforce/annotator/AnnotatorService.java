@@ -44,12 +44,14 @@ public class AnnotatorService {
   private final UserService users;
   private final Outbox outbox;
   private final Json json;
+  private final GrantService grants;
 
-  AnnotatorService(Tx tx, UserService users, Outbox outbox, Json json) {
+  AnnotatorService(Tx tx, UserService users, Outbox outbox, Json json, GrantService grants) {
     this.tx = tx;
     this.users = users;
     this.outbox = outbox;
     this.json = json;
+    this.grants = grants;
   }
 
   public Annotator create(Caller caller, NewAnnotator request) {
@@ -117,7 +119,12 @@ public class AnnotatorService {
 
   /** What dispatch needs to know to offer work: languages, skills, tier, and any block. */
   public record WorkProfile(
-      List<String> languages, Map<String, Integer> skills, int tier, Optional<String> blocked) {}
+      List<String> languages,
+      Map<String, Integer> skills,
+      int tier,
+      Optional<String> blocked,
+      Set<String> qualifications,
+      Set<String> pausedProjects) {}
 
   /**
    * The annotator's work profile; {@code blocked} says why they may not work right now (suspended,
@@ -133,8 +140,12 @@ public class AnnotatorService {
           List.of(),
           Map.of(),
           0,
-          Optional.of("this login has no annotator profile; ask a workforce manager"));
+          Optional.of("this login has no annotator profile; ask a workforce manager"),
+          Set.of(),
+          Set.of());
     }
+    Set<String> qualifications = grants.qualifications(annotatorId);
+    Set<String> paused = grants.pausedProjects(annotatorId);
     AnnotatorRecord r = row.get();
     Optional<String> blocked = Optional.empty();
     if (r.getStatus() == AnnotatorStatus.suspended) {
@@ -145,7 +156,12 @@ public class AnnotatorService {
                   + (reason == null || reason.isBlank() ? "" : ": " + reason));
     }
     return new WorkProfile(
-        List.of(r.getLanguages()), readSkills(r.getSkills()), r.getTier(), blocked);
+        List.of(r.getLanguages()),
+        readSkills(r.getSkills()),
+        r.getTier(),
+        blocked,
+        qualifications,
+        paused);
   }
 
   private Annotator toAnnotator(AnnotatorRecord row, User user) {

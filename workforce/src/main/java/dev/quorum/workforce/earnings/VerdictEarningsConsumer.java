@@ -1,0 +1,83 @@
+package dev.quorum.workforce.earnings;
+
+import static dev.quorum.workforce.store.jooq.Tables.EARNING;
+
+import dev.quorum.platform.events.EventConsumer;
+import dev.quorum.platform.events.EventEnvelope;
+import dev.quorum.platform.events.HandledEvents;
+import dev.quorum.platform.events.Topics;
+import dev.quorum.platform.id.Ids;
+import dev.quorum.workforce.store.jooq.enums.EarningState;
+import dev.quorum.workforce.store.jooq.tables.records.EarningRecord;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/**
+ * Quality's verdicts move pay: an accepted judgement's pending entry becomes {@code payable}, a
+ * rejected one is {@code reversed}. New entries, never updates or deletes; the latest entry of an
+ * assignment is its state (an appeal that overturns a reject adds {@code payable} after {@code
+ * reversed}).
+ */
+@Singleton
+public class VerdictEarningsConsumer extends EventConsumer<VerdictEarningsConsumer.Verdict> {
+
+  public static final String NAME = "workforce-verdicts";
+
+  VerdictEarningsConsumer(HandledEvents handled, JsonMapper json) {
+    super(NAME, Set.of("judgement.accepted", "judgement.rejected"), Verdict.class, handled, json);
+  }
+
+  /** The part of quality's verdict events that pay needs. */
+  @Serdeable
+  public record Verdict(String assignmentId, String annotatorId) {}
+
+  @Override
+  protected void handle(DSLContext dsl, EventEnvelope envelope, Verdict verdict) {
+    EarningRecord pending =
+        dsl.selectFrom(EARNING)
+            .where(EARNING.ASSIGNMENT_ID.eq(verdict.assignmentId()))
+            .and(EARNING.STATE.eq(EarningState.pending))
+            .fetchOne();
+    if (pending == null) {
+      // Imported judgements from other tools are never paid.
+      return;
+    }
+    EarningState state =
+        envelope.type().equals("judgement.accepted") ? EarningState.payable : EarningState.reversed;
+    dsl.insertInto(EARNING)
+        .set(EARNING.ID, Ids.newId("ern"))
+        .set(EARNING.ANNOTATOR_ID, pending.getAnnotatorId())
+        .set(EARNING.ASSIGNMENT_ID, pending.getAssignmentId())
+        .set(EARNING.PROJECT_ID, pending.getProjectId())
+        .set(EARNING.ORG_ID, pending.getOrgId())
+        .set(EARNING.STATE, state)
+        .set(EARNING.AMOUNT, pending.getAmount())
+        .set(EARNING.CURRENCY, pending.getCurrency())
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  @KafkaListener(
+      groupId = "quorum-workforce-verdicts",
+      offsetReset = OffsetReset.EARLIEST,
+      offsetStrategy = OffsetStrategy.SYNC)
+  static class Listener {
+    private final VerdictEarningsConsumer consumer;
+
+    Listener(VerdictEarningsConsumer consumer) {
+      this.consumer = consumer;
+    }
+
+    @Topic(Topics.REVIEWS)
+    void receive(String event) {
+      consumer.accept(event);
+    }
+  }
+}
