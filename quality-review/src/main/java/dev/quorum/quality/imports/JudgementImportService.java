@@ -110,7 +110,8 @@ public class JudgementImportService {
                       project.kind(),
                       settings.overlap().min(),
                       settings.overlap().max(),
-                      settings.overlap().agreementTarget())));
+                      settings.overlap().agreementTarget(),
+                      settings.quality())));
     }
     return new Result(accepted, duplicates, rejected, rejectedCount);
   }

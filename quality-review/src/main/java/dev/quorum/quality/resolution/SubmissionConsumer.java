@@ -2,11 +2,17 @@ package dev.quorum.quality.resolution;
 
 import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
 
+import dev.quorum.dispatch.DispatchService;
 import dev.quorum.dispatch.events.AnnotationSubmitted;
+import dev.quorum.dispatch.project.QualitySettings;
 import dev.quorum.platform.events.EventConsumer;
 import dev.quorum.platform.events.EventEnvelope;
 import dev.quorum.platform.events.HandledEvents;
 import dev.quorum.platform.json.Json;
+import dev.quorum.quality.review.JudgementVerdicts;
+import dev.quorum.quality.review.ReviewQueue;
+import dev.quorum.quality.signals.SignalService;
+import dev.quorum.quality.trust.TrustService;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
@@ -14,7 +20,10 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.jooq.DSLContext;
 
-/** Records each submitted judgement and lets {@link TaskDecider} decide its task. */
+/**
+ * Records each submitted judgement, scores gold into trust, lets {@link TaskDecider} decide the
+ * task, and refreshes the annotator's signals.
+ */
 @Singleton
 public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
 
@@ -22,30 +31,79 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
 
   private final TaskDecider decider;
   private final Json json;
+  private final DispatchService dispatch;
+  private final TrustService trust;
+  private final ReviewQueue reviews;
+  private final SignalService signals;
+  private final JudgementVerdicts verdicts;
 
-  SubmissionConsumer(HandledEvents handled, JsonMapper mapper, Json json, TaskDecider decider) {
+  SubmissionConsumer(
+      HandledEvents handled,
+      JsonMapper mapper,
+      Json json,
+      TaskDecider decider,
+      DispatchService dispatch,
+      TrustService trust,
+      ReviewQueue reviews,
+      SignalService signals,
+      JudgementVerdicts verdicts) {
     super(NAME, Set.of(AnnotationSubmitted.TYPE), AnnotationSubmitted.class, handled, mapper);
     this.decider = decider;
     this.json = json;
+    this.dispatch = dispatch;
+    this.trust = trust;
+    this.reviews = reviews;
+    this.signals = signals;
+    this.verdicts = verdicts;
   }
 
   @Override
   protected void handle(DSLContext dsl, EventEnvelope envelope, AnnotationSubmitted event) {
-    dsl.insertInto(JUDGEMENT)
-        .set(JUDGEMENT.ASSIGNMENT_ID, event.assignmentId())
-        .set(JUDGEMENT.TASK_ID, event.taskId())
-        .set(JUDGEMENT.PROJECT_ID, event.projectId())
-        .set(JUDGEMENT.ORG_ID, event.orgId())
-        .set(JUDGEMENT.ANNOTATOR_ID, event.annotatorId())
-        .set(JUDGEMENT.KIND, event.kind())
-        .set(JUDGEMENT.ANSWER, json.jsonb(event.answer()))
-        .set(JUDGEMENT.SWAPPED, event.swapped())
-        .set(JUDGEMENT.DURATION_MS, event.durationMs())
-        .set(JUDGEMENT.SUBMITTED_AT, OffsetDateTime.ofInstant(event.submittedAt(), ZoneOffset.UTC))
-        .onConflictDoNothing()
-        .execute();
-    // Gold tasks are scored against their answer, not decided by consensus.
-    if (!event.gold()) {
+    int inserted =
+        dsl.insertInto(JUDGEMENT)
+            .set(JUDGEMENT.ASSIGNMENT_ID, event.assignmentId())
+            .set(JUDGEMENT.TASK_ID, event.taskId())
+            .set(JUDGEMENT.PROJECT_ID, event.projectId())
+            .set(JUDGEMENT.ORG_ID, event.orgId())
+            .set(JUDGEMENT.ANNOTATOR_ID, event.annotatorId())
+            .set(JUDGEMENT.KIND, event.kind())
+            .set(JUDGEMENT.ANSWER, json.jsonb(event.answer()))
+            .set(JUDGEMENT.SWAPPED, event.swapped())
+            .set(JUDGEMENT.DURATION_MS, event.durationMs())
+            .set(
+                JUDGEMENT.SUBMITTED_AT,
+                OffsetDateTime.ofInstant(event.submittedAt(), ZoneOffset.UTC))
+            .set(JUDGEMENT.GOLD, event.gold())
+            .set(JUDGEMENT.GOLD_CORRECT, event.goldCorrect())
+            .onConflictDoNothing()
+            .execute();
+    if (inserted == 0) {
+      return;
+    }
+    QualitySettings settings =
+        dispatch
+            .project(event.projectId())
+            .map(p -> p.settings().quality())
+            .orElse(QualitySettings.DEFAULTS);
+    var judgement =
+        new JudgementVerdicts.Judgement(
+            event.assignmentId(), event.annotatorId(), event.projectId(), event.taskId());
+    if (event.gold()) {
+      // Gold is scored against its answer, not decided by consensus; what cannot be scored
+      // automatically (sft) is scored by a reviewer.
+      if (event.goldCorrect() != null) {
+        trust.score(
+            dsl,
+            event.projectId(),
+            event.orgId(),
+            event.annotatorId(),
+            event.goldCorrect(),
+            settings);
+        verdicts.accept(dsl, judgement);
+      } else {
+        reviews.enqueue(dsl, judgement, event.orgId(), "gold");
+      }
+    } else {
       decider.decide(
           dsl,
           new TaskDecider.Task(
@@ -55,7 +113,9 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
               event.kind(),
               event.overlapMin(),
               event.overlapMax(),
-              event.agreementTarget()));
+              event.agreementTarget(),
+              settings));
     }
+    signals.update(dsl, event.projectId(), event.annotatorId(), event.kind());
   }
 }

@@ -4,9 +4,11 @@ import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
 import static dev.quorum.quality.store.jooq.Tables.TASK_OUTCOME;
 
 import dev.quorum.dispatch.DispatchService;
+import dev.quorum.dispatch.project.QualitySettings;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.json.Json;
+import dev.quorum.quality.review.ReviewQueue;
 import dev.quorum.quality.store.jooq.enums.JudgementStatus;
 import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -28,11 +30,13 @@ public class TaskDecider {
   private final DispatchService dispatch;
   private final Outbox outbox;
   private final Json json;
+  private final ReviewQueue reviews;
 
-  TaskDecider(DispatchService dispatch, Outbox outbox, Json json) {
+  TaskDecider(DispatchService dispatch, Outbox outbox, Json json, ReviewQueue reviews) {
     this.dispatch = dispatch;
     this.outbox = outbox;
     this.json = json;
+    this.reviews = reviews;
   }
 
   /** What deciding a task needs to know about it and its project. */
@@ -43,7 +47,8 @@ public class TaskDecider {
       String kind,
       int overlapMin,
       int overlapMax,
-      double agreementTarget) {}
+      double agreementTarget,
+      QualitySettings quality) {}
 
   /** Decides {@code task} if it can be; joins the caller's transaction. */
   public void decide(DSLContext dsl, Task task) {
@@ -55,7 +60,9 @@ public class TaskDecider {
             .select(JUDGEMENT.ANSWER)
             .from(JUDGEMENT)
             .where(JUDGEMENT.TASK_ID.eq(task.taskId()))
-            .and(JUDGEMENT.STATUS.eq(JudgementStatus.submitted))
+            // Rejected judgements do not count: a rejected one reopened the task for someone else.
+            .and(JUDGEMENT.STATUS.ne(JudgementStatus.rejected))
+            .and(JUDGEMENT.GOLD.isFalse())
             .fetch(JUDGEMENT.ANSWER)
             .stream()
             .map(answer -> consensusKey(task.kind(), json.tree(answer)))
@@ -66,7 +73,8 @@ public class TaskDecider {
     Consensus.Result consensus = Consensus.of(keys);
     boolean agreed = consensus.agreement() >= task.agreementTarget();
     if (!agreed && keys.size() < task.overlapMax()) {
-      dispatch.addUnit(task.taskId());
+      // Escalation: the added unit may need a more experienced annotator.
+      dispatch.addUnit(task.taskId(), task.quality().escalationTier());
       return;
     }
     OutcomeStatus status = agreed ? OutcomeStatus.resolved : OutcomeStatus.contested;
@@ -85,6 +93,8 @@ public class TaskDecider {
         .and(JUDGEMENT.STATUS.eq(JudgementStatus.submitted))
         .execute();
     dispatch.markTask(task.taskId(), status.getLiteral());
+    reviews.afterDecision(
+        dsl, task.taskId(), task.orgId(), status == OutcomeStatus.contested, task.quality());
     outbox.append(
         Topics.QUALITY,
         "task." + status.getLiteral(),
@@ -102,7 +112,7 @@ public class TaskDecider {
    * What judgements must share to agree: the pairwise choice; for other kinds the whole answer
    * (written SFT responses are never compared: they always agree).
    */
-  static String consensusKey(String kind, JsonNode answer) {
+  public static String consensusKey(String kind, JsonNode answer) {
     return switch (kind) {
       case "pairwise" -> answer.get("choice").getStringValue();
       case "sft" -> "written";
