@@ -41,6 +41,8 @@ CREATE TABLE review_item (
     appeal_of       text,
     appeal_comment  text,
     excluded_reviewer text,
+    -- The project's required languages: only reviewers who speak one of them get the item.
+    languages       text[]      NOT NULL DEFAULT '{}',
     created_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX review_item_once ON review_item (assignment_id) WHERE appeal_of IS NULL;

@@ -45,7 +45,17 @@ public final class Fixtures {
 
   /** A new annotator with skills ({@code name -> level}), logged in. */
   public Person annotator(List<String> languages, Map<String, Integer> skills, int tier) {
-    String email = Unique.email("annotator");
+    return person(languages, skills, tier, false);
+  }
+
+  /** A new annotator who also holds the REVIEWER role, logged in. */
+  public Person reviewer(List<String> languages) {
+    return person(languages, Map.of(), 3, true);
+  }
+
+  private Person person(
+      List<String> languages, Map<String, Integer> skills, int tier, boolean reviewer) {
+    String email = Unique.email(reviewer ? "reviewer" : "annotator");
     String password = "annotator-password";
     Api.Response created =
         api.post(
@@ -60,7 +70,8 @@ public final class Fixtures {
                     skills.entrySet().stream()
                         .map(e -> Map.of("name", e.getKey(), "level", e.getValue()))
                         .toList(),
-                "tier", tier));
+                "tier", tier,
+                "reviewer", reviewer));
     require(created, 201);
     return new Person(created.get("id"), email, password, api.login(email, password));
   }

@@ -128,7 +128,7 @@ class DemoData {
                   null,
                   null,
                   null,
- null));
+                  null));
       projectId = project.id();
       try (InputStream tasks = DemoData.class.getResourceAsStream("/demo/pairwise-tasks.jsonl")) {
         ImportResult result = imports.importTasks(project, tasks);

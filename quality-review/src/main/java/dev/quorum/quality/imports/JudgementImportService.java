@@ -111,7 +111,7 @@ public class JudgementImportService {
                       settings.overlap().min(),
                       settings.overlap().max(),
                       settings.overlap().agreementTarget(),
-                      settings.quality())));
+                      settings)));
     }
     return new Result(accepted, duplicates, rejected, rejectedCount);
   }

@@ -4,6 +4,7 @@ import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
 
 import dev.quorum.dispatch.DispatchService;
 import dev.quorum.dispatch.events.AnnotationSubmitted;
+import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.dispatch.project.QualitySettings;
 import dev.quorum.platform.events.EventConsumer;
 import dev.quorum.platform.events.EventEnvelope;
@@ -80,11 +81,12 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
     if (inserted == 0) {
       return;
     }
-    QualitySettings settings =
+    ProjectSettings project =
         dispatch
             .project(event.projectId())
-            .map(p -> p.settings().quality())
-            .orElse(QualitySettings.DEFAULTS);
+            .map(DispatchService.ProjectInfo::settings)
+            .orElseThrow(() -> new IllegalStateException("no project " + event.projectId()));
+    QualitySettings settings = project.quality();
     var judgement =
         new JudgementVerdicts.Judgement(
             event.assignmentId(), event.annotatorId(), event.projectId(), event.taskId());
@@ -101,7 +103,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
             settings);
         verdicts.accept(dsl, judgement);
       } else {
-        reviews.enqueue(dsl, judgement, event.orgId(), "gold");
+        reviews.enqueue(dsl, judgement, event.orgId(), "gold", project.requirements().languages());
       }
     } else {
       decider.decide(
@@ -114,7 +116,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
               event.overlapMin(),
               event.overlapMax(),
               event.agreementTarget(),
-              settings));
+              project));
     }
     signals.update(dsl, event.projectId(), event.annotatorId(), event.kind());
   }

@@ -4,7 +4,7 @@ import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
 import static dev.quorum.quality.store.jooq.Tables.TASK_OUTCOME;
 
 import dev.quorum.dispatch.DispatchService;
-import dev.quorum.dispatch.project.QualitySettings;
+import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.json.Json;
@@ -48,7 +48,7 @@ public class TaskDecider {
       int overlapMin,
       int overlapMax,
       double agreementTarget,
-      QualitySettings quality) {}
+      ProjectSettings settings) {}
 
   /** Decides {@code task} if it can be; joins the caller's transaction. */
   public void decide(DSLContext dsl, Task task) {
@@ -74,7 +74,7 @@ public class TaskDecider {
     boolean agreed = consensus.agreement() >= task.agreementTarget();
     if (!agreed && keys.size() < task.overlapMax()) {
       // Escalation: the added unit may need a more experienced annotator.
-      dispatch.addUnit(task.taskId(), task.quality().escalationTier());
+      dispatch.addUnit(task.taskId(), task.settings().quality().escalationTier());
       return;
     }
     OutcomeStatus status = agreed ? OutcomeStatus.resolved : OutcomeStatus.contested;
@@ -94,7 +94,7 @@ public class TaskDecider {
         .execute();
     dispatch.markTask(task.taskId(), status.getLiteral());
     reviews.afterDecision(
-        dsl, task.taskId(), task.orgId(), status == OutcomeStatus.contested, task.quality());
+        dsl, task.taskId(), task.orgId(), status == OutcomeStatus.contested, task.settings());
     outbox.append(
         Topics.QUALITY,
         "task." + status.getLiteral(),
@@ -118,6 +118,21 @@ public class TaskDecider {
       case "sft" -> "written";
       default -> answer.toString();
     };
+  }
+
+  /**
+   * An outcome's consensus document reduced to the same key, or null when it has no leader (an even
+   * split, or SFT).
+   */
+  public static String outcomeKey(String kind, JsonNode consensus) {
+    if (kind.equals("pairwise")) {
+      JsonNode choice = consensus.get("choice");
+      return choice == null || choice.getStringValue().equals("tie")
+          ? null
+          : choice.getStringValue();
+    }
+    JsonNode answer = consensus.get("answer");
+    return answer == null || answer.isNull() ? null : consensusKey(kind, answer);
   }
 
   private Map<String, Object> consensusDocument(String kind, Consensus.Result consensus) {

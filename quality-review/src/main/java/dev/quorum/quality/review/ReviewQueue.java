@@ -3,12 +3,14 @@ package dev.quorum.quality.review;
 import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
 import static dev.quorum.quality.store.jooq.Tables.REVIEW_ITEM;
 
+import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.dispatch.project.QualitySettings;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Sha256;
 import dev.quorum.quality.store.jooq.enums.JudgementStatus;
 import dev.quorum.quality.trust.TrustService;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -42,7 +44,8 @@ public class ReviewQueue {
 
   /** Samples or accepts the judgements of a task just decided; joins the caller's transaction. */
   public void afterDecision(
-      DSLContext dsl, String taskId, String orgId, boolean contested, QualitySettings settings) {
+      DSLContext dsl, String taskId, String orgId, boolean contested, ProjectSettings project) {
+    QualitySettings settings = project.quality();
     var judgements =
         dsl.selectFrom(JUDGEMENT)
             .where(JUDGEMENT.TASK_ID.eq(taskId))
@@ -69,7 +72,7 @@ public class ReviewQueue {
       double probability =
           contested ? Math.min(1, Math.max(0.5, 4 * rate)) : low ? Math.min(1, 4 * rate) : rate;
       if (draw(j.getAssignmentId()) < probability) {
-        enqueue(dsl, judgement, orgId, reason);
+        enqueue(dsl, judgement, orgId, reason, project.requirements().languages());
       } else {
         verdicts.accept(dsl, judgement);
       }
@@ -78,7 +81,11 @@ public class ReviewQueue {
 
   /** Queues one judgement (idempotent: one audit item per judgement). */
   public void enqueue(
-      DSLContext dsl, JudgementVerdicts.Judgement judgement, String orgId, String reason) {
+      DSLContext dsl,
+      JudgementVerdicts.Judgement judgement,
+      String orgId,
+      String reason,
+      List<String> languages) {
     dsl.insertInto(REVIEW_ITEM)
         .set(REVIEW_ITEM.ID, Ids.newId("rvw"))
         .set(REVIEW_ITEM.ASSIGNMENT_ID, judgement.assignmentId())
@@ -88,6 +95,7 @@ public class ReviewQueue {
         .set(REVIEW_ITEM.ANNOTATOR_ID, judgement.annotatorId())
         .set(REVIEW_ITEM.REASON, reason)
         .set(REVIEW_ITEM.RANK, rank(reason))
+        .set(REVIEW_ITEM.LANGUAGES, languages.toArray(String[]::new))
         .onConflictDoNothing()
         .execute();
   }

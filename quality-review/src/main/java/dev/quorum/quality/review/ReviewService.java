@@ -17,11 +17,13 @@ import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
 import dev.quorum.quality.store.jooq.tables.records.JudgementRecord;
 import dev.quorum.quality.store.jooq.tables.records.ReviewItemRecord;
 import dev.quorum.quality.trust.TrustService;
+import dev.quorum.workforce.annotator.AnnotatorService;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -45,6 +47,7 @@ public class ReviewService {
   private final TrustService trust;
   private final ReviewViews views;
   private final Outbox outbox;
+  private final java.util.function.Function<String, List<String>> languages;
 
   ReviewService(
       Tx tx,
@@ -53,7 +56,8 @@ public class ReviewService {
       JudgementVerdicts verdicts,
       TrustService trust,
       ReviewViews views,
-      Outbox outbox) {
+      Outbox outbox,
+      AnnotatorService annotators) {
     this.tx = tx;
     this.json = json;
     this.dispatch = dispatch;
@@ -61,6 +65,7 @@ public class ReviewService {
     this.trust = trust;
     this.views = views;
     this.outbox = outbox;
+    this.languages = reviewerId -> annotators.workProfile(reviewerId).languages();
   }
 
   /** Event payload: a reviewer's correction became a task's reference answer. */
@@ -81,7 +86,7 @@ public class ReviewService {
                   .limit(1)
                   .fetchOne();
           if (item == null) {
-            item = claim(dsl, reviewerId, now);
+            item = claim(dsl, reviewerId, languages.apply(reviewerId), now);
           }
           if (item == null) {
             return Optional.<ReviewItemView>empty();
@@ -91,7 +96,8 @@ public class ReviewService {
         });
   }
 
-  private static ReviewItemRecord claim(DSLContext dsl, String reviewerId, OffsetDateTime now) {
+  private static ReviewItemRecord claim(
+      DSLContext dsl, String reviewerId, List<String> spoken, OffsetDateTime now) {
     var candidate =
         DSL.select(REVIEW_ITEM.ID)
             .from(REVIEW_ITEM)
@@ -101,6 +107,12 @@ public class ReviewService {
                     .eq("open")
                     .or(REVIEW_ITEM.STATUS.eq("claimed").and(REVIEW_ITEM.CLAIMED_UNTIL.le(now))))
             .and(REVIEW_ITEM.ANNOTATOR_ID.ne(reviewerId))
+            // Only work in a language the reviewer speaks (as dispatch routes annotators).
+            .and(
+                DSL.condition(
+                    "cardinality({0}) = 0 or exists (select 1 from unnest({0}) r,"
+                        + " unnest({1}::text[]) s where s = r or s like r || '-%')",
+                    REVIEW_ITEM.LANGUAGES, DSL.val(spoken.toArray(String[]::new))))
             .and(
                 REVIEW_ITEM
                     .EXCLUDED_REVIEWER

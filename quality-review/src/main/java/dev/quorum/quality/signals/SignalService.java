@@ -68,7 +68,7 @@ public class SignalService {
         .fetch()
         .forEach(
             r -> {
-              String key = consensusKey(kind, json.tree(r.value2()));
+              String key = TaskDecider.outcomeKey(kind, json.tree(r.value2()));
               if (key != null) {
                 consensus.put(r.value1(), key);
               }
@@ -102,17 +102,5 @@ public class SignalService {
     }
     boolean customerA = choice.getStringValue().equals("A");
     return customerA != swapped ? "left" : "right";
-  }
-
-  /** The consensus document of an outcome reduced to the key judgements are compared by. */
-  private static String consensusKey(String kind, JsonNode consensus) {
-    if (kind.equals("pairwise")) {
-      JsonNode choice = consensus.get("choice");
-      return choice == null || choice.getStringValue().equals("tie")
-          ? null
-          : choice.getStringValue();
-    }
-    JsonNode answer = consensus.get("answer");
-    return answer == null || answer.isNull() ? null : TaskDecider.consensusKey(kind, answer);
   }
 }

@@ -26,6 +26,7 @@ public record ProjectView(
     List<String> labels,
     boolean multiLabel,
     @Nullable ProjectSettings.Scale scale,
+    QualitySettings quality,
     Instant createdAt,
     ProjectService.Progress progress) {
 
@@ -50,6 +51,7 @@ public record ProjectView(
         s.labels(),
         s.multiLabel(),
         s.scale(),
+        s.quality(),
         p.createdAt(),
         progress);
   }

@@ -8,6 +8,7 @@ import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.test.Api;
 import dev.quorum.test.Fixtures;
+import dev.quorum.test.Harness;
 import dev.quorum.test.QuorumTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

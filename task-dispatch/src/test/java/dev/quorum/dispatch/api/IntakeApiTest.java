@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.test.Api;
 import dev.quorum.test.Fixtures;
+import dev.quorum.test.Harness;
 import dev.quorum.test.QuorumTest;
 import dev.quorum.test.TestKafka;
 import io.micronaut.context.annotation.Value;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.test.Api;
 import dev.quorum.test.Fixtures;
+import dev.quorum.test.Harness;
 import dev.quorum.test.QuorumTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.quorum.dispatch.webhook.Signature;
 import dev.quorum.test.Api;
 import dev.quorum.test.Fixtures;
+import dev.quorum.test.Harness;
 import dev.quorum.test.QuorumTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

@@ -117,6 +117,19 @@ public class AnnotatorService {
     return visible ? row.map(r -> toAnnotator(r, user.get())) : Optional.empty();
   }
 
+  /** Display names of annotators, for reports that list them (unknown ids are left out). */
+  public Map<String, String> names(java.util.Collection<String> annotatorIds) {
+    if (annotatorIds.isEmpty()) {
+      return Map.of();
+    }
+    return tx.read(
+        dsl ->
+            dsl.select(ANNOTATOR.USER_ID, ANNOTATOR.NAME)
+                .from(ANNOTATOR)
+                .where(ANNOTATOR.USER_ID.in(annotatorIds))
+                .fetchMap(ANNOTATOR.USER_ID, ANNOTATOR.NAME));
+  }
+
   /** What dispatch needs to know to offer work: languages, skills, tier, and any block. */
   public record WorkProfile(
       List<String> languages,

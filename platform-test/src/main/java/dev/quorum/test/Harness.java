@@ -1,9 +1,7 @@
-package dev.quorum.dispatch.api;
+package dev.quorum.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.test.Api;
-import dev.quorum.test.Fixtures;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import java.time.Duration;
@@ -13,20 +11,20 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Small steps that dispatch's API tests repeat: projects, imports, leases, submits. */
-final class Harness {
+/** Small steps that API tests repeat: projects, imports, leases, submits. */
+public final class Harness {
 
-  final Api api;
-  final Fixtures fixtures;
-  final String language = Fixtures.isolatedLanguage();
+  public final Api api;
+  public final Fixtures fixtures;
+  public final String language = Fixtures.isolatedLanguage();
 
-  Harness(Api api) {
+  public Harness(Api api) {
     this.api = api;
     this.fixtures = new Fixtures(api);
   }
 
   /** A project of {@code kind} that only annotators speaking this test's language see. */
-  Map<String, Object> project(String apiKey, String kind, Map<String, Object> settings) {
+  public Map<String, Object> project(String apiKey, String kind, Map<String, Object> settings) {
     Map<String, Object> body = new HashMap<>(settings);
     body.put("name", kind + " project");
     body.put("kind", kind);
@@ -40,34 +38,34 @@ final class Harness {
     return project.body();
   }
 
-  Api.Response importLines(String apiKey, String projectId, List<String> lines) {
+  public Api.Response importLines(String apiKey, String projectId, List<String> lines) {
     return api.send(
         HttpRequest.POST("/api/v1/projects/" + projectId + "/tasks", String.join("\n", lines))
             .contentType(MediaType.of("application/x-ndjson")),
         apiKey);
   }
 
-  void awaitTasks(String apiKey, String projectId, int tasks) {
+  public void awaitTasks(String apiKey, String projectId, int tasks) {
     await(
         () -> api.get("/api/v1/projects/" + projectId, apiKey),
         r -> ((Number) ((Map<?, ?>) r.body().get("progress")).get("tasks")).intValue() == tasks);
   }
 
-  Api.Response next(String token) {
+  public Api.Response next(String token) {
     return api.post("/api/v1/annotator/next-task", token, null);
   }
 
-  Api.Response submit(String token, String assignmentId, Object answer) {
+  public Api.Response submit(String token, String assignmentId, Object answer) {
     return api.post(
         "/api/v1/assignments/" + assignmentId + "/submit", token, Map.of("answer", answer));
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> task(Api.Response next) {
+  public static Map<String, Object> task(Api.Response next) {
     return (Map<String, Object>) next.body().get("task");
   }
 
-  static String pairwise(String id, String extra) {
+  public static String pairwise(String id, String extra) {
     return "{\"externalId\":\""
         + id
         + "\""
@@ -77,11 +75,11 @@ final class Harness {
         + "\",\"responseA\":\"a\",\"responseB\":\"b\"}}";
   }
 
-  static <T> T await(Supplier<T> probe, Predicate<T> done) {
+  public static <T> T await(Supplier<T> probe, Predicate<T> done) {
     return await(probe, done, Duration.ofSeconds(60));
   }
 
-  static <T> T await(Supplier<T> probe, Predicate<T> done, Duration timeout) {
+  public static <T> T await(Supplier<T> probe, Predicate<T> done, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T value = probe.get();
     while (!done.test(value)) {
