@@ -56,6 +56,16 @@ public record ProjectSettings(
     return ProjectSettingsRules.defaults(kind);
   }
 
+  /**
+   * The settings {@code request} names for a new project of {@code kind}, validated as project
+   * creation validates them (every error a 400 naming the field). Public for modules that score
+   * work as a project of that kind would, such as quality-review's qualification tests; the kind
+   * itself is the caller's to check.
+   */
+  public static ProjectSettings resolve(String kind, ProjectRequest request) {
+    return ProjectSettingsRules.resolve(kind, request, ProjectSettingsRules.defaults(kind));
+  }
+
   /** The tier a task of {@code difficulty} needs: the project's minimum, raised by the rules. */
   public int tierFor(@Nullable Integer difficulty) {
     int tier = requirements.minTier();
