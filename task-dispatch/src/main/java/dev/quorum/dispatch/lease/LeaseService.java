@@ -78,6 +78,12 @@ public class LeaseService {
               throw ProblemException.forbidden(reason);
             });
     List<AssignmentRecord> live = new ArrayList<>(liveAssignments(annotatorId));
+    // Leases taken before quality paused the annotator on a project go back to the pool.
+    for (AssignmentRecord paused :
+        live.stream().filter(a -> profile.pausedProjects().contains(a.getProjectId())).toList()) {
+      releaseOne(annotatorId, paused);
+      live.remove(paused);
+    }
     List<EligibleProject> projects = live.size() < PREFETCH ? eligibleProjects(profile) : List.of();
     while (live.size() < PREFETCH && !projects.isEmpty()) {
       Optional<AssignmentRecord> leased = leaseOne(annotatorId, profile, projects);
@@ -110,6 +116,23 @@ public class LeaseService {
             event(a, "assignment.released", null);
           }
           return live.size();
+        });
+  }
+
+  private void releaseOne(String annotatorId, AssignmentRecord assignment) {
+    tx.run(
+        dsl -> {
+          int changed =
+              dsl.update(ASSIGNMENT)
+                  .set(ASSIGNMENT.STATUS, AssignmentStatus.released)
+                  .where(ASSIGNMENT.ID.eq(assignment.getId()))
+                  .and(ASSIGNMENT.STATUS.eq(AssignmentStatus.leased))
+                  .execute();
+          if (changed > 0) {
+            release(dsl, assignment.getUnitId(), annotatorId);
+            forgetLease(dsl, assignment);
+            event(assignment, "assignment.released", null);
+          }
         });
   }
 
