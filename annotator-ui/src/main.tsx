@@ -5,6 +5,7 @@ import { ConsoleLayout } from './console/ConsoleLayout';
 import { ProjectForm } from './console/ProjectForm';
 import { ProjectList } from './console/ProjectList';
 import { ProjectPage } from './console/ProjectPage';
+import { FeedbackPage } from './FeedbackPage';
 import { HomePage } from './HomePage';
 import { LoginPage } from './LoginPage';
 import { SessionProvider } from './session';
@@ -19,6 +20,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/login" element={<LoginPage />} />
           <Route path="/" element={<HomePage />} />
           <Route path="/work" element={<WorkPage />} />
+          <Route path="/feedback" element={<FeedbackPage />} />
           <Route path="/console" element={<ConsoleLayout />}>
             <Route index element={<ProjectList />} />
             <Route path="projects/new" element={<ProjectForm />} />
