@@ -8,6 +8,7 @@ import { ProjectPage } from './console/ProjectPage';
 import { FeedbackPage } from './FeedbackPage';
 import { HomePage } from './HomePage';
 import { LoginPage } from './LoginPage';
+import { ReviewPage } from './ReviewPage';
 import { SessionProvider } from './session';
 import { WorkPage } from './WorkPage';
 import './styles.css';
@@ -21,6 +22,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/" element={<HomePage />} />
           <Route path="/work" element={<WorkPage />} />
           <Route path="/feedback" element={<FeedbackPage />} />
+          <Route path="/review" element={<ReviewPage />} />
           <Route path="/console" element={<ConsoleLayout />}>
             <Route index element={<ProjectList />} />
             <Route path="projects/new" element={<ProjectForm />} />

@@ -24,9 +24,10 @@ describe('returnPath', () => {
 describe('appLinks', () => {
   const paths = (roles: Parameters<typeof appLinks>[0]) => appLinks(roles).map((l) => l.to);
 
-  it('offers the workbench and the feedback page to annotators', () => {
+  it('offers the workbench and the feedback page to annotators, review to reviewers', () => {
     expect(paths(['ANNOTATOR'])).toEqual(['/work', '/feedback']);
-    expect(paths(['REVIEWER', 'ANNOTATOR'])).toEqual(['/work', '/feedback']);
+    expect(paths(['REVIEWER', 'ANNOTATOR'])).toEqual(['/work', '/feedback', '/review']);
+    expect(paths(['REVIEWER'])).toEqual(['/review']);
   });
 
   it('offers the console to customers only', () => {

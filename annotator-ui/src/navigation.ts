@@ -31,6 +31,7 @@ const LINKS: ReadonlyArray<AppLink & { role: Role }> = [
     homeId: 'open-feedback',
     homeLabel: 'Reviews of my work',
   },
+  { role: 'REVIEWER', to: '/review', label: 'Review', navId: 'nav-review', homeId: 'start-review', homeLabel: 'Review work' },
   {
     role: 'CUSTOMER',
     to: '/console',
