@@ -27,6 +27,7 @@ createRoot(document.getElementById('root')!).render(
             <Route index element={<ProjectList />} />
             <Route path="projects/new" element={<ProjectForm />} />
             <Route path="projects/:id" element={<ProjectPage />} />
+            <Route path="projects/:id/quality" element={<ProjectPage tab="quality" />} />
             <Route path="*" element={<Navigate to="/console" replace />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
