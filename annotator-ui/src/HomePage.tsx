@@ -1,4 +1,5 @@
 import { Link, Navigate } from 'react-router-dom';
+import { appLinks } from './navigation';
 import { useSession } from './session';
 
 export function HomePage() {
@@ -17,16 +18,11 @@ export function HomePage() {
         {user.vendor && <> · vendor {user.vendor}</>}
       </p>
       <div className="actions">
-        {user.roles.includes('ANNOTATOR') && (
-          <Link id="start-work" className="button" to="/work">
-            Start annotating
+        {appLinks(user.roles).map((link, i) => (
+          <Link key={link.to} id={link.homeId} className={i === 0 ? 'button' : 'button secondary'} to={link.to}>
+            {link.homeLabel}
           </Link>
-        )}
-        {user.roles.includes('CUSTOMER') && (
-          <Link id="open-console" className="button" to="/console">
-            Open the customer console
-          </Link>
-        )}
+        ))}
         <button id="sign-out" onClick={logout}>
           Sign out
         </button>

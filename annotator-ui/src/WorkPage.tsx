@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { ApiError, api, type User } from './api';
-import { roleLabel, type Block } from './content';
+import { describeAnswer } from './answers';
+import { AnswerLines, Blocks, TaskContent } from './Blocks';
+import { afterSubmit, feedbackKeyAction, feedbackTitle, type GoldFeedback } from './goldFeedback';
 import { KEY_HINTS, keyAction } from './keys';
+import { AppNav } from './AppFrame';
 import { useSession } from './session';
+import { taskView } from './taskView';
 import {
   DEFAULT_STRENGTH,
   STRENGTHS,
   isLeaseLost,
   newIdempotencyKey,
+  nextTaskFailure,
   pairwiseView,
   submitBody,
   type Assignment,
@@ -22,13 +27,17 @@ type Phase =
   | { name: 'loading' }
   | { name: 'empty' }
   | { name: 'failed' }
+  /** next-task answered 403: the annotator may not work now; `message` is the server's reason. */
+  | { name: 'blocked'; message: string }
   | {
       name: 'task';
       assignment: Assignment;
       /** Null when the kind is not pairwise or the data does not have the pairwise shape. */
       view: PairwiseView | null;
       shownAt: number;
-    };
+    }
+  /** A gold task was answered: its feedback stays until the annotator continues. */
+  | { name: 'feedback'; assignment: Assignment; given: unknown; feedback: GoldFeedback };
 
 /** The annotator's workbench: one task at a time, answered with the keyboard or the buttons. */
 export function WorkPage() {
@@ -81,6 +90,11 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
       setPhase({ name: 'task', assignment, view, shownAt: performance.now() });
     } catch (e) {
       if (seq !== requestSeq.current) return;
+      const failure = nextTaskFailure(e instanceof ApiError ? e.status : null);
+      if (failure === 'blocked') {
+        setPhase({ name: 'blocked', message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
       setPhase({ name: 'failed' });
       showError(e);
     }
@@ -106,16 +120,18 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
     return key;
   }
 
-  /** Runs a submit or skip call with the busy guard; a lost lease moves on to the next task. */
-  async function act(call: () => Promise<unknown>, onSuccess: () => void) {
+  /**
+   * Runs a submit or skip call with the busy guard, then loads the next task unless `onSuccess`
+   * says to stay (gold feedback to read); a lost lease moves on to the next task.
+   */
+  async function act<T>(call: () => Promise<T>, onSuccess: (result: T) => 'next' | 'stay') {
     if (busyRef.current) return;
     busyRef.current = true;
     setBusy(true);
     setError(null);
     try {
-      await call();
-      onSuccess();
-      void loadNext();
+      const result = await call();
+      if (onSuccess(result) === 'next') void loadNext();
     } catch (e) {
       showError(e);
       if (e instanceof ApiError && isLeaseLost(e.status)) void loadNext();
@@ -127,7 +143,8 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
 
   function submit() {
     if (phase.name !== 'task' || !phase.view || !choice) return;
-    const id = phase.assignment.assignmentId;
+    const { assignment } = phase;
+    const id = assignment.assignmentId;
     const body = submitBody(choice, strength, performance.now() - phase.shownAt);
     void act(
       () =>
@@ -136,8 +153,20 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
           headers: { 'Idempotency-Key': idempotencyKey(id) },
           body: JSON.stringify(body),
         }),
-      () => setDone((n) => n + 1),
+      (response) => {
+        setDone((n) => n + 1);
+        const next = afterSubmit(response);
+        if (next.type === 'next') return 'next';
+        requestSeq.current++; // nothing in flight may replace the feedback
+        setPhase({ name: 'feedback', assignment, given: body.answer, feedback: next.feedback });
+        return 'stay';
+      },
     );
+  }
+
+  function continueAfterFeedback() {
+    if (phase.name !== 'feedback') return;
+    void loadNext();
   }
 
   function skip(reason: string) {
@@ -149,7 +178,7 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
           method: 'POST',
           body: JSON.stringify({ reason }),
         }),
-      () => {},
+      () => 'next',
     );
   }
 
@@ -161,8 +190,24 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
   // The key handler sees the latest state through a ref, so the listener is added once.
   const onKeyRef = useRef<(event: KeyboardEvent) => void>(() => {});
   onKeyRef.current = (event: KeyboardEvent) => {
-    if (phase.name !== 'task' || !phase.view) return;
     const target = event.target instanceof HTMLElement ? event.target : null;
+    if (phase.name === 'feedback') {
+      const next = feedbackKeyAction({
+        key: event.key,
+        repeat: event.repeat,
+        targetTag: target?.tagName,
+        editable: target?.isContentEditable,
+        ctrlKey: event.ctrlKey,
+        altKey: event.altKey,
+        metaKey: event.metaKey,
+      });
+      if (next) {
+        event.preventDefault(); // the focused Continue button must not also be clicked
+        continueAfterFeedback();
+      }
+      return;
+    }
+    if (phase.name !== 'task' || !phase.view) return;
     const action = keyAction({
       key: event.key,
       targetTag: target?.tagName,
@@ -192,6 +237,7 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
         <Link to="/" className="brand">
           Quorum
         </Link>
+        <AppNav roles={user.roles} />
         <span className="spacer" />
         <span id="done-count">Done this session: {done}</span>
         <span id="user-name" className="user-name">
@@ -221,6 +267,33 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
             Check again
           </button>
         </section>
+      )}
+
+      {phase.name === 'blocked' && (
+        <section id="blocked" className="card center-card">
+          <h2>You cannot take tasks right now</h2>
+          <p id="blocked-reason" className="text">
+            {phase.message}
+          </p>
+          <div className="actions center-actions">
+            <Link className="button secondary" to="/feedback">
+              See your feedback
+            </Link>
+            <button id="check-again" type="button" onClick={retry}>
+              Check again
+            </button>
+          </div>
+        </section>
+      )}
+
+      {phase.name === 'feedback' && (
+        <FeedbackPanel
+          kind={phase.assignment.task.kind}
+          data={phase.assignment.task.data}
+          given={phase.given}
+          feedback={phase.feedback}
+          onContinue={continueAfterFeedback}
+        />
       )}
 
       {phase.name === 'failed' && (
@@ -378,23 +451,59 @@ function PairwiseTask(props: PairwiseTaskProps) {
   );
 }
 
-/** Untrusted content as text only: one block per message, labelled with its role. */
-function Blocks({ blocks }: { blocks: Block[] }) {
-  if (blocks.length === 0) return <p className="muted">(empty)</p>;
-  if (blocks.length === 1 && blocks[0].role === null) return <Text text={blocks[0].text} />;
+/** What a gold task expected, next to what the annotator answered; Enter or Continue moves on. */
+function FeedbackPanel(props: {
+  kind: string;
+  data: unknown;
+  given: unknown;
+  feedback: GoldFeedback;
+  onContinue(): void;
+}) {
+  const { kind, feedback } = props;
+  const view = taskView(kind, props.data);
+  // The expected answer comes in the order the annotator saw: A is the left response.
+  const context = { sides: 'shown' as const, responseIds: view?.responseIds };
+  const continueRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => continueRef.current?.focus(), []);
   return (
-    <ol className="messages">
-      {blocks.map((block, i) => (
-        <li key={i} className="message" data-role={block.role ?? undefined}>
-          {block.role && <div className="role">{roleLabel(block.role)}</div>}
-          <Text text={block.text} />
-        </li>
-      ))}
-    </ol>
+    <main className="task">
+      <section
+        id="gold-feedback"
+        className={feedback.correct ? 'card feedback correct' : 'card feedback incorrect'}
+        data-correct={feedback.correct}
+        role="status"
+      >
+        <h2>Feedback on a test task</h2>
+        <p id="feedback-verdict" className="feedback-verdict">
+          {feedback.correct ? '✓ ' : '✗ '}
+          {feedbackTitle(feedback)}
+        </p>
+        <dl className="feedback-answers">
+          <div>
+            <dt>Expected</dt>
+            <dd id="feedback-expected">
+              <AnswerLines lines={describeAnswer(kind, feedback.expected, context)} />
+            </dd>
+          </div>
+          <div>
+            <dt>Your answer</dt>
+            <dd id="feedback-given">
+              <AnswerLines lines={describeAnswer(kind, props.given, context)} />
+            </dd>
+          </div>
+        </dl>
+        {feedback.explanation.trim() && (
+          <div id="feedback-explanation" className="text explanation">
+            {feedback.explanation}
+          </div>
+        )}
+        <div className="actions center-actions">
+          <button id="continue" type="button" ref={continueRef} onClick={props.onContinue}>
+            Continue <kbd>Enter</kbd>
+          </button>
+        </div>
+      </section>
+      {view && <TaskContent view={view} />}
+    </main>
   );
-}
-
-function Text({ text }: { text: string }) {
-  if (text.length === 0) return <p className="muted">(empty)</p>;
-  return <div className="text">{text}</div>;
 }

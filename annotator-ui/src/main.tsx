@@ -5,8 +5,10 @@ import { ConsoleLayout } from './console/ConsoleLayout';
 import { ProjectForm } from './console/ProjectForm';
 import { ProjectList } from './console/ProjectList';
 import { ProjectPage } from './console/ProjectPage';
+import { FeedbackPage } from './FeedbackPage';
 import { HomePage } from './HomePage';
 import { LoginPage } from './LoginPage';
+import { ReviewPage } from './ReviewPage';
 import { SessionProvider } from './session';
 import { WorkPage } from './WorkPage';
 import './styles.css';
@@ -19,10 +21,13 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/login" element={<LoginPage />} />
           <Route path="/" element={<HomePage />} />
           <Route path="/work" element={<WorkPage />} />
+          <Route path="/feedback" element={<FeedbackPage />} />
+          <Route path="/review" element={<ReviewPage />} />
           <Route path="/console" element={<ConsoleLayout />}>
             <Route index element={<ProjectList />} />
             <Route path="projects/new" element={<ProjectForm />} />
             <Route path="projects/:id" element={<ProjectPage />} />
+            <Route path="projects/:id/quality" element={<ProjectPage tab="quality" />} />
             <Route path="*" element={<Navigate to="/console" replace />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnPath } from './navigation';
+import { appLinks, returnPath } from './navigation';
 
 describe('returnPath', () => {
   it('returns to the page that needed a sign-in', () => {
@@ -18,5 +18,28 @@ describe('returnPath', () => {
     expect(returnPath({ from: '//evil.example/x' })).toBe('/');
     expect(returnPath({ from: '/\\evil.example' })).toBe('/');
     expect(returnPath({ from: 'https://evil.example' })).toBe('/');
+  });
+});
+
+describe('appLinks', () => {
+  const paths = (roles: Parameters<typeof appLinks>[0]) => appLinks(roles).map((l) => l.to);
+
+  it('offers the workbench and the feedback page to annotators, review to reviewers', () => {
+    expect(paths(['ANNOTATOR'])).toEqual(['/work', '/feedback']);
+    expect(paths(['REVIEWER', 'ANNOTATOR'])).toEqual(['/work', '/feedback', '/review']);
+    expect(paths(['REVIEWER'])).toEqual(['/review']);
+  });
+
+  it('offers the console to customers only', () => {
+    expect(paths(['CUSTOMER'])).toEqual(['/console']);
+    expect(paths(['ADMIN', 'MANAGER'])).toEqual([]);
+  });
+
+  it('keeps the start page ids the browser tests use', () => {
+    expect(appLinks(['ANNOTATOR', 'CUSTOMER']).map((l) => l.homeId)).toEqual([
+      'start-work',
+      'open-feedback',
+      'open-console',
+    ]);
   });
 });

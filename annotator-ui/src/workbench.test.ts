@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLeaseLost, newIdempotencyKey, pairwiseView, submitBody } from './workbench';
+import { isLeaseLost, newIdempotencyKey, nextTaskFailure, pairwiseView, submitBody } from './workbench';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -36,6 +36,16 @@ describe('submitBody', () => {
   it('wraps the answer and rounds the duration', () => {
     expect(submitBody('A', 3, 1234.6)).toEqual({ answer: { choice: 'A', strength: 3 }, durationMs: 1235 });
     expect(submitBody('tie', 2, -5)).toEqual({ answer: { choice: 'tie', strength: 2 }, durationMs: 0 });
+  });
+});
+
+describe('nextTaskFailure', () => {
+  it('tells a blocked annotator from an expired token and other errors', () => {
+    expect(nextTaskFailure(403)).toBe('blocked');
+    expect(nextTaskFailure(401)).toBe('signed-out');
+    expect(nextTaskFailure(500)).toBe('failed');
+    expect(nextTaskFailure(404)).toBe('failed');
+    expect(nextTaskFailure(null)).toBe('failed');
   });
 });
 

@@ -65,6 +65,19 @@ export function submitBody(choice: Choice, strength: Strength, durationMs: numbe
   };
 }
 
+/**
+ * What a failed next-task call means: 401 the token expired (sign in again), 403 the annotator
+ * may not take work now (suspended, or paused on every project: the detail says why), else an
+ * error worth a retry. `status` is null when the server was not reached.
+ */
+export type NextTaskFailure = 'signed-out' | 'blocked' | 'failed';
+
+export function nextTaskFailure(status: number | null): NextTaskFailure {
+  if (status === 401) return 'signed-out';
+  if (status === 403) return 'blocked';
+  return 'failed';
+}
+
 /** A 404 or 409 on submit or skip means the lease is gone: show the message and move on. */
 export function isLeaseLost(status: number): boolean {
   return status === 404 || status === 409;

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Link, NavLink, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api';
 import { BatchTable } from './BatchTable';
 import { ExportPanel } from './ExportPanel';
@@ -7,11 +7,20 @@ import { ImportPanel } from './ImportPanel';
 import { ProgressCard } from './ProgressCard';
 import { SettingsSummary } from './SettingsSummary';
 import { StatusBadge } from './StatusBadge';
-import { projectApi, readProject, statusActions, type ProjectView, type StatusAction } from './projects';
+import { projectApi, projectPath, readProject, statusActions, type ProjectView, type StatusAction } from './projects';
+import { qualityPath } from './quality';
 import { useErrorMessage } from './useErrorMessage';
 
-/** One project: status controls, settings, progress, batches, task import and export. */
-export function ProjectPage() {
+// The chart library is big: only the quality tab loads it.
+const QualityPanel = lazy(() => import('./QualityPanel').then((m) => ({ default: m.QualityPanel })));
+
+export type ProjectTab = 'overview' | 'quality';
+
+/**
+ * One project: status controls, then either the overview (settings, progress, batches, task
+ * import and export) or the quality dashboard.
+ */
+export function ProjectPage({ tab = 'overview' }: { tab?: ProjectTab }) {
   const { id = '' } = useParams();
   const errorMessage = useErrorMessage();
   const [project, setProject] = useState<ProjectView | null>(null);
@@ -115,18 +124,34 @@ export function ProjectPage() {
             {actionError ?? loadError?.message}
           </p>
         )}
+        <nav className="tabs" aria-label="Project sections">
+          <NavLink id="tab-overview" to={projectPath(project.id)} end>
+            Overview
+          </NavLink>
+          <NavLink id="tab-quality" to={qualityPath(project.id)}>
+            Quality
+          </NavLink>
+        </nav>
       </section>
 
-      <div className="two-col">
-        <ProgressCard progress={project.progress} />
-        <SettingsSummary project={project} />
-      </div>
+      {tab === 'quality' ? (
+        <Suspense fallback={<p className="muted center">Loading the quality dashboard…</p>}>
+          <QualityPanel projectId={project.id} />
+        </Suspense>
+      ) : (
+        <>
+          <div className="two-col">
+            <ProgressCard progress={project.progress} />
+            <SettingsSummary project={project} />
+          </div>
 
-      <BatchTable projectId={project.id} reloadKey={batchesKey} onChanged={() => void refresh()} />
+          <BatchTable projectId={project.id} reloadKey={batchesKey} onChanged={() => void refresh()} />
 
-      <ImportPanel projectId={project.id} onImported={refreshAll} />
+          <ImportPanel projectId={project.id} onImported={refreshAll} />
 
-      {project.kind === 'pairwise' && <ExportPanel projectId={project.id} />}
+          {project.kind === 'pairwise' && <ExportPanel projectId={project.id} />}
+        </>
+      )}
     </main>
   );
 }

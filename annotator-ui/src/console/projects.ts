@@ -1,6 +1,7 @@
 // Pure logic of the customer console: the project shapes the server sends, reading them
 // defensively, and formatting progress, dates and settings for display. No React, no DOM.
 
+import { roleAccess, type Access } from '../access';
 import type { User } from '../api';
 
 export const KINDS = ['pairwise', 'ranking', 'rating', 'classification', 'sft'] as const;
@@ -218,12 +219,10 @@ export function statusActions(status: string): StatusAction[] {
   return actions;
 }
 
-export type ConsoleAccess = 'loading' | 'login' | 'forbidden' | 'ok';
+export type ConsoleAccess = Access;
 
 export function consoleAccess(user: User | null, loading: boolean): ConsoleAccess {
-  if (loading) return 'loading';
-  if (!user) return 'login';
-  return user.roles.includes('CUSTOMER') ? 'ok' : 'forbidden';
+  return roleAccess(user, loading, 'CUSTOMER');
 }
 
 export function projectPath(id: string): string {
