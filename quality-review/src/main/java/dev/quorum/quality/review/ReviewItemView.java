@@ -26,6 +26,7 @@ public record ReviewItemView(
       String kind,
       String instructions,
       @Nullable List<String> labels,
+      boolean multiLabel,
       @Nullable Scale scale,
       @Nullable List<String> criteria) {}
 

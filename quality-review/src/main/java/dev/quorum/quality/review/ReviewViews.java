@@ -67,6 +67,7 @@ class ReviewViews {
             project.kind(),
             project.instructions(),
             settings.labels().isEmpty() ? null : settings.labels(),
+            settings.multiLabel(),
             settings.scale() == null
                 ? null
                 : new ReviewItemView.Scale(settings.scale().min(), settings.scale().max()),
