@@ -64,6 +64,7 @@ final class AnswerIndex {
     // and results agree to the last bit however the answers were ordered.
     long workerCount = workers.length;
     long labelCount = labels.length;
+    // The keys fit a long for any realistic size; past that, fail rather than mix answers up.
     Math.multiplyExact(Math.multiplyExact((long) questions.length, workerCount), labelCount);
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
