@@ -2,6 +2,7 @@ package dev.quorum.server;
 
 import dev.quorum.platform.embedded.EmbeddedKafkaServer;
 import dev.quorum.platform.embedded.EmbeddedPostgresServer;
+import dev.quorum.server.cli.Cli;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,13 +20,18 @@ import java.util.Map;
 
 /**
  * Starts Quorum. Without {@code DATASOURCES_DEFAULT_URL} it runs an embedded PostgreSQL, without
- * {@code KAFKA_BOOTSTRAP_SERVERS} an embedded Kafka, both under {@code QUORUM_DATA_DIR}.
+ * {@code KAFKA_BOOTSTRAP_SERVERS} an embedded Kafka, both under {@code QUORUM_DATA_DIR}. With a
+ * command as first argument ({@code aggregate}) it runs that command instead and exits.
  */
 public final class Quorum {
 
   private Quorum() {}
 
   public static void main(String[] args) {
+    // Before anything else: an offline command starts no embedded server and no context.
+    if (Cli.handles(args)) {
+      System.exit(Cli.run(args));
+    }
     long started = System.nanoTime();
     Map<String, String> env = System.getenv();
     Path dataDir = Path.of(env.getOrDefault("QUORUM_DATA_DIR", "quorum-data")).toAbsolutePath();
