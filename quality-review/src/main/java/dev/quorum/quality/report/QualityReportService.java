@@ -49,18 +49,19 @@ public class QualityReportService {
 
   public QualityReport report(Project project) {
     String kind = project.kind();
+    // Outcomes first: a decided task's judgements committed with or before its outcome.
+    List<TaskOutcomeRecord> outcomes =
+        tx.read(
+            dsl ->
+                dsl.selectFrom(TASK_OUTCOME)
+                    .where(TASK_OUTCOME.PROJECT_ID.eq(project.id()))
+                    .fetch());
     List<JudgementRecord> judgements =
         tx.read(
             dsl ->
                 dsl.selectFrom(JUDGEMENT)
                     .where(JUDGEMENT.PROJECT_ID.eq(project.id()))
                     .orderBy(JUDGEMENT.TASK_ID, JUDGEMENT.SUBMITTED_AT)
-                    .fetch());
-    List<TaskOutcomeRecord> outcomes =
-        tx.read(
-            dsl ->
-                dsl.selectFrom(TASK_OUTCOME)
-                    .where(TASK_OUTCOME.PROJECT_ID.eq(project.id()))
                     .fetch());
     Map<String, Trust> trust = new HashMap<>();
     Map<String, Boolean> paused = new HashMap<>();
