@@ -115,6 +115,10 @@ class DemoData {
                   "pairwise",
                   "Read the prompt and both answers. Choose the answer that is more helpful, correct"
                       + " and safe (1 = A, 2 = tie, 3 = B), then press Enter.",
+                  // Some gold for instant feedback, and half the work audited so the demo
+                  // reviewer has something to review.
+                  null,
+                  0.2,
                   null,
                   null,
                   null,
@@ -125,9 +129,7 @@ class DemoData {
                   null,
                   null,
                   null,
-                  null,
-                  null,
-                  null,
+                  new ProjectRequest.QualityRequest(null, null, null, null, null, null, 0.5, null, null),
                   null));
       projectId = project.id();
       try (InputStream tasks = DemoData.class.getResourceAsStream("/demo/pairwise-tasks.jsonl")) {
