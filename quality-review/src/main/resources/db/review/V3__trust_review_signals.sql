@@ -3,7 +3,9 @@
 ALTER TABLE judgement ADD COLUMN gold boolean NOT NULL DEFAULT false;
 -- null: not gold, or a kind that is never scored automatically.
 ALTER TABLE judgement ADD COLUMN gold_correct boolean;
-CREATE INDEX judgement_annotator ON judgement (project_id, annotator_id);
+-- Signals read an annotator's latest judgements on a project, and the project's latest times.
+CREATE INDEX judgement_annotator ON judgement (project_id, annotator_id, submitted_at);
+CREATE INDEX judgement_project_time ON judgement (project_id, submitted_at);
 
 -- Beta(1 + correct, 1 + scored - correct) over gold results and review verdicts.
 CREATE TABLE trust (

@@ -129,7 +129,8 @@ class DemoData {
                   null,
                   null,
                   null,
-                  new ProjectRequest.QualityRequest(null, null, null, null, null, null, 0.5, null, null),
+                  new ProjectRequest.QualityRequest(
+                      null, null, null, null, null, null, 0.5, null, null),
                   null));
       projectId = project.id();
       try (InputStream tasks = DemoData.class.getResourceAsStream("/demo/pairwise-tasks.jsonl")) {

@@ -6,13 +6,17 @@ import static dev.quorum.quality.store.jooq.Tables.TASK_OUTCOME;
 
 import dev.quorum.platform.json.Json;
 import dev.quorum.quality.resolution.TaskDecider;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -23,20 +27,49 @@ import org.jooq.impl.DSL;
 @Singleton
 public class SignalService {
 
+  /** How many of an annotator's latest judgements the signals look at. */
+  static final int RECENT = 500;
+
+  /** How many of a project's latest timed judgements its 5th percentile is taken over. */
+  static final int PROJECT_SAMPLE = 5000;
+
   private final Json json;
+
+  /**
+   * A project's 5th percentile moves slowly; computing it once a minute rather than on every
+   * submission keeps submissions cheap on large projects.
+   */
+  private final Map<String, Timed> fifthPercentiles = new ConcurrentHashMap<>();
+
+  private record Timed(@Nullable Double value, long expiresAtNanos) {}
 
   SignalService(Json json) {
     this.json = json;
   }
 
+  private @Nullable Double cachedFifthPercentile(DSLContext dsl, String projectId) {
+    long now = System.nanoTime();
+    Timed cached = fifthPercentiles.get(projectId);
+    if (cached != null && cached.expiresAtNanos() - now > 0) {
+      return cached.value();
+    }
+    Double value = fifthPercentile(dsl, projectId);
+    fifthPercentiles.put(projectId, new Timed(value, now + TimeUnit.MINUTES.toNanos(1)));
+    return value;
+  }
+
   /** Recomputes the annotator's flags on the project; joins the caller's transaction. */
   public void update(DSLContext dsl, String projectId, String annotatorId, String kind) {
     List<Signals.Judged> judged = new ArrayList<>();
+    // Habits are recent: the latest RECENT judgements keep the cost of a submission bounded however
+    // long the annotator has worked on the project.
     dsl.select(JUDGEMENT.TASK_ID, JUDGEMENT.ANSWER, JUDGEMENT.SWAPPED, JUDGEMENT.DURATION_MS)
         .from(JUDGEMENT)
         .where(JUDGEMENT.PROJECT_ID.eq(projectId))
         .and(JUDGEMENT.ANNOTATOR_ID.eq(annotatorId))
         .and(JUDGEMENT.GOLD.isFalse())
+        .orderBy(JUDGEMENT.SUBMITTED_AT.desc())
+        .limit(RECENT)
         .fetch()
         .forEach(
             r -> {
@@ -48,23 +81,11 @@ public class SignalService {
                       kind.equals("pairwise") ? leftOrRight(answer, r.value3()) : null,
                       r.value4()));
             });
-    Double fifthPercentile =
-        dsl.select(
-                DSL.percentileCont(0.05)
-                    .withinGroupOrderBy(JUDGEMENT.DURATION_MS)
-                    .cast(Double.class))
-            .from(JUDGEMENT)
-            .where(JUDGEMENT.PROJECT_ID.eq(projectId))
-            .and(JUDGEMENT.DURATION_MS.isNotNull())
-            .having(DSL.count().ge(Signals.MIN_PROJECT_DURATIONS))
-            .fetchOne(0, Double.class);
+    Double fifthPercentile = cachedFifthPercentile(dsl, projectId);
     Map<String, String> consensus = new HashMap<>();
     dsl.select(TASK_OUTCOME.TASK_ID, TASK_OUTCOME.CONSENSUS)
         .from(TASK_OUTCOME)
-        .join(JUDGEMENT)
-        .on(JUDGEMENT.TASK_ID.eq(TASK_OUTCOME.TASK_ID))
-        .where(JUDGEMENT.PROJECT_ID.eq(projectId))
-        .and(JUDGEMENT.ANNOTATOR_ID.eq(annotatorId))
+        .where(TASK_OUTCOME.TASK_ID.in(judged.stream().map(Signals.Judged::taskId).toList()))
         .fetch()
         .forEach(
             r -> {
@@ -73,7 +94,28 @@ public class SignalService {
                 consensus.put(r.value1(), key);
               }
             });
-    List<Signals.Flag> flags = Signals.evaluate(kind, judged, fifthPercentile, consensus);
+    store(dsl, projectId, annotatorId, Signals.evaluate(kind, judged, fifthPercentile, consensus));
+  }
+
+  /** The project's 5th percentile of answer time, over its latest timed judgements. */
+  private static Double fifthPercentile(DSLContext dsl, String projectId) {
+    var latest =
+        DSL.select(JUDGEMENT.DURATION_MS)
+            .from(JUDGEMENT)
+            .where(JUDGEMENT.PROJECT_ID.eq(projectId))
+            .and(JUDGEMENT.DURATION_MS.isNotNull())
+            .orderBy(JUDGEMENT.SUBMITTED_AT.desc())
+            .limit(PROJECT_SAMPLE)
+            .asTable("latest");
+    Field<Long> duration = latest.field(JUDGEMENT.DURATION_MS);
+    return dsl.select(DSL.percentileCont(0.05).withinGroupOrderBy(duration).cast(Double.class))
+        .from(latest)
+        .having(DSL.count().ge(Signals.MIN_PROJECT_DURATIONS))
+        .fetchOne(0, Double.class);
+  }
+
+  private void store(
+      DSLContext dsl, String projectId, String annotatorId, List<Signals.Flag> flags) {
     dsl.deleteFrom(FLAG)
         .where(FLAG.PROJECT_ID.eq(projectId))
         .and(FLAG.ANNOTATOR_ID.eq(annotatorId))
