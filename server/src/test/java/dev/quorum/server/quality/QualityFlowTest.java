@@ -61,6 +61,16 @@ class QualityFlowTest {
     return text.equals(data.get("responseA")) ? "A" : "B";
   }
 
+  /** A pairwise project of this test's language with {@code settings}, its tasks imported. */
+  private String project(String apiKey, Map<String, Object> settings, List<String> lines) {
+    String projectId = (String) work.project(apiKey, "pairwise", settings).get("id");
+    assertThat(work.importLines(apiKey, projectId, lines).status()).isEqualTo(202);
+    // Gold tasks are not counted as the project's tasks.
+    int tasks = (int) lines.stream().filter(l -> !l.contains("\"gold\"")).count();
+    work.awaitTasks(apiKey, projectId, tasks);
+    return projectId;
+  }
+
   private Map<String, Object> quality(String apiKey, String projectId) {
     Api.Response report = api.get("/api/v1/projects/" + projectId + "/quality", apiKey);
     assertThat(report.status()).as(report.toString()).isEqualTo(200);
@@ -80,17 +90,6 @@ class QualityFlowTest {
   @SuppressWarnings("unchecked")
   void shouldGiveGoldFeedbackAndPauseAnAnnotatorWhoseTrustFalls() {
     Fixtures.Customer customer = fixtures.customer();
-    String projectId =
-        (String)
-            work.project(
-                    customer.apiKey(),
-                    "pairwise",
-                    Map.of(
-                        "goldRatio",
-                        0.95,
-                        "quality",
-                        Map.of("trustMinScored", 3, "trustThreshold", 0.7)))
-                .get("id");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       lines.add(task("t" + i, null));
@@ -98,9 +97,12 @@ class QualityFlowTest {
     for (int i = 0; i < 6; i++) {
       lines.add(task("g" + i, "B"));
     }
-    assertThat(work.importLines(customer.apiKey(), projectId, lines).status()).isEqualTo(202);
-    // Gold tasks are not counted as the project's tasks.
-    work.awaitTasks(customer.apiKey(), projectId, 10);
+    String projectId =
+        project(
+            customer.apiKey(),
+            Map.of(
+                "goldRatio", 0.95, "quality", Map.of("trustMinScored", 3, "trustThreshold", 0.7)),
+            lines);
     Fixtures.Person annotator = fixtures.annotator(lang(), 1);
 
     int goldSeen = 0;
@@ -148,17 +150,13 @@ class QualityFlowTest {
   void shouldEscalateDisagreementToAHigherTierThenContestAndCountTheCost() {
     Fixtures.Customer customer = fixtures.customer();
     String projectId =
-        (String)
-            work.project(
-                    customer.apiKey(),
-                    "pairwise",
-                    Map.of(
-                        "overlap", Map.of("min", 2, "max", 3, "agreementTarget", 1.0),
-                        "pay", Map.of("amount", 0.10, "currency", "EUR"),
-                        "quality", Map.of("escalationTier", 3, "auditRate", 0.0)))
-                .get("id");
-    work.importLines(customer.apiKey(), projectId, List.of(task("split", null)));
-    work.awaitTasks(customer.apiKey(), projectId, 1);
+        project(
+            customer.apiKey(),
+            Map.of(
+                "overlap", Map.of("min", 2, "max", 3, "agreementTarget", 1.0),
+                "pay", Map.of("amount", 0.10, "currency", "EUR"),
+                "quality", Map.of("escalationTier", 3, "auditRate", 0.0)),
+            List.of(task("split", null)));
     Fixtures.Person first = fixtures.annotator(lang(), 1);
     Fixtures.Person second = fixtures.annotator(lang(), 1);
     Fixtures.Person juniorThird = fixtures.annotator(lang(), 1);
@@ -229,16 +227,12 @@ class QualityFlowTest {
   void shouldRejectReopenReversePayThenOverturnOnAppealByAnotherReviewer() {
     Fixtures.Customer customer = fixtures.customer();
     String projectId =
-        (String)
-            work.project(
-                    customer.apiKey(),
-                    "pairwise",
-                    Map.of(
-                        "pay", Map.of("amount", 0.25, "currency", "USD"),
-                        "quality", Map.of("auditRate", 1.0)))
-                .get("id");
-    work.importLines(customer.apiKey(), projectId, List.of(task("audited", null)));
-    work.awaitTasks(customer.apiKey(), projectId, 1);
+        project(
+            customer.apiKey(),
+            Map.of(
+                "pay", Map.of("amount", 0.25, "currency", "USD"),
+                "quality", Map.of("auditRate", 1.0)),
+            List.of(task("audited", null)));
     Fixtures.Person annotator = fixtures.reviewer(lang());
     Fixtures.Person reviewer = fixtures.reviewer(lang());
     Fixtures.Person secondReviewer = fixtures.reviewer(lang());
@@ -333,11 +327,10 @@ class QualityFlowTest {
   void shouldMakeAReviewersCorrectionTheReference() {
     Fixtures.Customer customer = fixtures.customer();
     String projectId =
-        (String)
-            work.project(customer.apiKey(), "pairwise", Map.of("quality", Map.of("auditRate", 1.0)))
-                .get("id");
-    work.importLines(customer.apiKey(), projectId, List.of(task("fixme", null)));
-    work.awaitTasks(customer.apiKey(), projectId, 1);
+        project(
+            customer.apiKey(),
+            Map.of("quality", Map.of("auditRate", 1.0)),
+            List.of(task("fixme", null)));
     Fixtures.Person annotator = fixtures.annotator(lang(), 1);
     Fixtures.Person reviewer = fixtures.reviewer(lang());
     answer(annotator, "alpha");
@@ -371,16 +364,12 @@ class QualityFlowTest {
   @SuppressWarnings("unchecked")
   void shouldFlagAnAnnotatorWhoAlwaysPicksTheLeftSide() {
     Fixtures.Customer customer = fixtures.customer();
-    String projectId =
-        (String)
-            work.project(customer.apiKey(), "pairwise", Map.of("quality", Map.of("auditRate", 0.0)))
-                .get("id");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       lines.add(task("left" + i, null));
     }
-    work.importLines(customer.apiKey(), projectId, lines);
-    work.awaitTasks(customer.apiKey(), projectId, 40);
+    String projectId =
+        project(customer.apiKey(), Map.of("quality", Map.of("auditRate", 0.0)), lines);
     Fixtures.Person lefty = fixtures.annotator(lang(), 1);
     for (int i = 0; i < 40; i++) {
       Api.Response next = work.next(lefty.token());
