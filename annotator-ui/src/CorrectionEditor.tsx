@@ -8,16 +8,43 @@ const CHOICES: ReadonlyArray<{ value: Choice; key: string; label: string }> = [
   { value: 'B', key: '3', label: 'B is better' },
 ];
 
-/** The corrected answer, edited in a form suited to the kind; keys are handled by the page. */
+const WORDS = {
+  correction: {
+    editorId: 'correction-editor',
+    choicePrefix: 'correct',
+    choice: 'Corrected choice',
+    labels: 'Corrected labels',
+    textId: 'correction-text',
+    response: 'Corrected response',
+    json: 'Corrected answer as JSON',
+  },
+  answer: {
+    editorId: 'answer-editor',
+    choicePrefix: 'choose',
+    choice: 'Your choice',
+    labels: 'Your labels',
+    textId: 'answer-text',
+    response: 'Your response',
+    json: 'Your answer as JSON',
+  },
+} as const;
+
+/**
+ * An answer edited in a form suited to the kind; keys are handled by the page. `purpose` is a
+ * reviewer's correction (the default) or an annotator's own answer (a qualification test).
+ */
 export function CorrectionEditor({
   draft,
   ctx,
   onChange,
+  purpose = 'correction',
 }: {
   draft: Draft;
   ctx: EditorContext;
   onChange(draft: Draft): void;
+  purpose?: 'correction' | 'answer';
 }) {
+  const words = WORDS[purpose];
   const firstField = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   // Text editors take the focus, so that typing goes into them; the others work by keys.
   useEffect(() => firstField.current?.focus(), [draft.kind]);
@@ -25,12 +52,12 @@ export function CorrectionEditor({
   switch (draft.kind) {
     case 'pairwise':
       return (
-        <div className="editor" id="correction-editor">
-          <div className="choices" role="group" aria-label="Corrected choice">
+        <div className="editor" id={words.editorId}>
+          <div className="choices" role="group" aria-label={words.choice}>
             {CHOICES.map((c) => (
               <button
                 key={c.value}
-                id={`correct-${c.value.toLowerCase()}`}
+                id={`${words.choicePrefix}-${c.value.toLowerCase()}`}
                 type="button"
                 className={draft.choice === c.value ? 'choice selected' : 'choice'}
                 aria-pressed={draft.choice === c.value}
@@ -45,6 +72,7 @@ export function CorrectionEditor({
               {STRENGTHS.map((s) => (
                 <button
                   key={s.value}
+                  id={`${words.choicePrefix}-strength-${s.value}`}
                   type="button"
                   className={draft.strength === s.value ? 'strength-option selected' : 'strength-option'}
                   aria-pressed={draft.strength === s.value}
@@ -59,16 +87,17 @@ export function CorrectionEditor({
       );
     case 'classification':
       return (
-        <div className="editor" id="correction-editor">
+        <div className="editor" id={words.editorId}>
           {ctx.labels.length === 0 ? (
             <p className="muted">The project lists no labels.</p>
           ) : (
-            <div className="choices wrap" role="group" aria-label="Corrected labels">
+            <div className="choices wrap" role="group" aria-label={words.labels}>
               {ctx.labels.map((label, i) => {
                 const on = draft.labels.includes(label);
                 return (
                   <button
                     key={label}
+                    id={`${words.choicePrefix}-label-${i}`}
                     type="button"
                     className={on ? 'choice selected' : 'choice'}
                     aria-pressed={on}
@@ -86,11 +115,12 @@ export function CorrectionEditor({
       );
     case 'rating':
       return (
-        <div className="editor scores" id="correction-editor">
+        <div className="editor scores" id={words.editorId}>
           {ctx.criteria.map((criterion, i) => (
             <label key={criterion} className="score">
               <span>{criterion}</span>
               <input
+                id={`${words.choicePrefix}-score-${i}`}
                 ref={i === 0 ? firstField : undefined}
                 type="number"
                 inputMode="numeric"
@@ -109,7 +139,7 @@ export function CorrectionEditor({
       );
     case 'ranking':
       return (
-        <div className="editor" id="correction-editor">
+        <div className="editor" id={words.editorId}>
           <ol className="ranking-editor">
             {draft.order.map((id, i) => (
               <li key={id} data-response={id}>
@@ -142,13 +172,13 @@ export function CorrectionEditor({
     case 'sft':
     case 'json':
       return (
-        <div className="editor" id="correction-editor">
+        <div className="editor" id={words.editorId}>
           <textarea
             ref={firstField}
-            id="correction-text"
+            id={words.textId}
             rows={draft.kind === 'sft' ? 8 : 6}
             className={draft.kind === 'json' ? 'code' : undefined}
-            aria-label={draft.kind === 'sft' ? 'Corrected response' : 'Corrected answer as JSON'}
+            aria-label={draft.kind === 'sft' ? words.response : words.json}
             value={draft.kind === 'sft' ? draft.response : draft.text}
             onChange={(e) =>
               onChange(draft.kind === 'sft' ? { ...draft, response: e.target.value } : { ...draft, text: e.target.value })

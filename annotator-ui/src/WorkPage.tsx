@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { ApiError, api, type User } from './api';
-import { describeAnswer } from './answers';
-import { AnswerLines, Blocks, TaskContent } from './Blocks';
-import { afterSubmit, feedbackKeyAction, feedbackTitle, type GoldFeedback } from './goldFeedback';
+import { Blocks } from './Blocks';
+import { GoldFeedbackPanel } from './GoldFeedbackPanel';
+import { afterSubmit, feedbackKeyAction, type GoldFeedback } from './goldFeedback';
 import { KEY_HINTS, keyAction } from './keys';
 import { AppNav } from './AppFrame';
 import { useSession } from './session';
-import { taskView } from './taskView';
 import {
   DEFAULT_STRENGTH,
   STRENGTHS,
@@ -287,7 +286,7 @@ function Workbench({ user, logout }: { user: User; logout: () => void }) {
       )}
 
       {phase.name === 'feedback' && (
-        <FeedbackPanel
+        <GoldFeedbackPanel
           kind={phase.assignment.task.kind}
           data={phase.assignment.task.data}
           given={phase.given}
@@ -447,63 +446,6 @@ function PairwiseTask(props: PairwiseTaskProps) {
         ))}
         {!Number.isNaN(lease.getTime()) && <> · lease until {lease.toLocaleTimeString()}</>}
       </p>
-    </main>
-  );
-}
-
-/** What a gold task expected, next to what the annotator answered; Enter or Continue moves on. */
-function FeedbackPanel(props: {
-  kind: string;
-  data: unknown;
-  given: unknown;
-  feedback: GoldFeedback;
-  onContinue(): void;
-}) {
-  const { kind, feedback } = props;
-  const view = taskView(kind, props.data);
-  // The expected answer comes in the order the annotator saw: A is the left response.
-  const context = { sides: 'shown' as const, responseIds: view?.responseIds };
-  const continueRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => continueRef.current?.focus(), []);
-  return (
-    <main className="task">
-      <section
-        id="gold-feedback"
-        className={feedback.correct ? 'card feedback correct' : 'card feedback incorrect'}
-        data-correct={feedback.correct}
-        role="status"
-      >
-        <h2>Feedback on a test task</h2>
-        <p id="feedback-verdict" className="feedback-verdict">
-          {feedback.correct ? '✓ ' : '✗ '}
-          {feedbackTitle(feedback)}
-        </p>
-        <dl className="feedback-answers">
-          <div>
-            <dt>Expected</dt>
-            <dd id="feedback-expected">
-              <AnswerLines lines={describeAnswer(kind, feedback.expected, context)} />
-            </dd>
-          </div>
-          <div>
-            <dt>Your answer</dt>
-            <dd id="feedback-given">
-              <AnswerLines lines={describeAnswer(kind, props.given, context)} />
-            </dd>
-          </div>
-        </dl>
-        {feedback.explanation.trim() && (
-          <div id="feedback-explanation" className="text explanation">
-            {feedback.explanation}
-          </div>
-        )}
-        <div className="actions center-actions">
-          <button id="continue" type="button" ref={continueRef} onClick={props.onContinue}>
-            Continue <kbd>Enter</kbd>
-          </button>
-        </div>
-      </section>
-      {view && <TaskContent view={view} />}
     </main>
   );
 }

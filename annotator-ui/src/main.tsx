@@ -8,6 +8,7 @@ import { ProjectPage } from './console/ProjectPage';
 import { FeedbackPage } from './FeedbackPage';
 import { HomePage } from './HomePage';
 import { LoginPage } from './LoginPage';
+import { QualificationsPage } from './QualificationsPage';
 import { ReviewPage } from './ReviewPage';
 import { SessionProvider } from './session';
 import { WorkPage } from './WorkPage';
@@ -22,6 +23,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/" element={<HomePage />} />
           <Route path="/work" element={<WorkPage />} />
           <Route path="/feedback" element={<FeedbackPage />} />
+          <Route path="/qualifications" element={<QualificationsPage />} />
+          <Route path="/qualifications/:id" element={<QualificationsPage />} />
           <Route path="/review" element={<ReviewPage />} />
           <Route path="/console" element={<ConsoleLayout />}>
             <Route index element={<ProjectList />} />

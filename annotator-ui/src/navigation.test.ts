@@ -24,9 +24,9 @@ describe('returnPath', () => {
 describe('appLinks', () => {
   const paths = (roles: Parameters<typeof appLinks>[0]) => appLinks(roles).map((l) => l.to);
 
-  it('offers the workbench and the feedback page to annotators, review to reviewers', () => {
-    expect(paths(['ANNOTATOR'])).toEqual(['/work', '/feedback']);
-    expect(paths(['REVIEWER', 'ANNOTATOR'])).toEqual(['/work', '/feedback', '/review']);
+  it('offers the workbench, the feedback page and the tests to annotators, review to reviewers', () => {
+    expect(paths(['ANNOTATOR'])).toEqual(['/work', '/feedback', '/qualifications']);
+    expect(paths(['REVIEWER', 'ANNOTATOR'])).toEqual(['/work', '/feedback', '/qualifications', '/review']);
     expect(paths(['REVIEWER'])).toEqual(['/review']);
   });
 
@@ -39,6 +39,7 @@ describe('appLinks', () => {
     expect(appLinks(['ANNOTATOR', 'CUSTOMER']).map((l) => l.homeId)).toEqual([
       'start-work',
       'open-feedback',
+      'open-qualifications',
       'open-console',
     ]);
   });

@@ -31,6 +31,14 @@ const LINKS: ReadonlyArray<AppLink & { role: Role }> = [
     homeId: 'open-feedback',
     homeLabel: 'Reviews of my work',
   },
+  {
+    role: 'ANNOTATOR',
+    to: '/qualifications',
+    label: 'Tests',
+    navId: 'nav-qualifications',
+    homeId: 'open-qualifications',
+    homeLabel: 'Qualification tests',
+  },
   { role: 'REVIEWER', to: '/review', label: 'Review', navId: 'nav-review', homeId: 'start-review', homeLabel: 'Review work' },
   {
     role: 'CUSTOMER',

@@ -4,6 +4,8 @@ import { api } from '../api';
 import { RuleRows, SkillRows } from './FormRows';
 import { buildProjectRequest, initialFormState, type ProjectFormState } from './projectForm';
 import { KIND_LABELS, KINDS, projectPath, readProject, type Kind } from './projects';
+import { QualityFields } from './QualityFields';
+import { qualityFieldErrors, qualityFieldsSet, withoutFieldErrors } from './qualitySettings';
 import { useErrorMessage } from './useErrorMessage';
 
 const TIERS = ['1', '2', '3', '4', '5'];
@@ -20,6 +22,14 @@ export function ProjectForm() {
   const [form, setForm] = useState<ProjectFormState>(initialFormState);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [qualityOpen, setQualityOpen] = useState(false);
+  const qualityErrors = qualityFieldErrors(errors);
+
+  /** Shows the errors; the quality settings open when one of them is named. */
+  function showErrors(list: string[]) {
+    setErrors(list);
+    if (Object.keys(qualityFieldErrors(list)).length > 0) setQualityOpen(true);
+  }
 
   function set<K extends keyof ProjectFormState>(key: K, value: ProjectFormState[K]) {
     setForm((f) => ({ ...f, [key]: value }));
@@ -30,7 +40,7 @@ export function ProjectForm() {
     if (busy) return;
     const built = buildProjectRequest(form);
     if (!built.ok) {
-      setErrors(built.errors);
+      showErrors(built.errors);
       return;
     }
     setErrors([]);
@@ -43,7 +53,7 @@ export function ProjectForm() {
       navigate(projectPath(created.id));
     } catch (e) {
       const message = errorMessage(e);
-      if (message) setErrors([message]);
+      if (message) showErrors([message]); // a 400 names the field, e.g. quality.auditRate
       setBusy(false);
     }
   }
@@ -156,7 +166,7 @@ export function ProjectForm() {
         )}
 
         <fieldset>
-          <legend>Quality</legend>
+          <legend>Overlap and gold</legend>
           <div className="form-grid">
             <label>
               Overlap minimum <span className="hint">judgements per task</span>
@@ -198,6 +208,42 @@ export function ProjectForm() {
               />
             </label>
           </div>
+        </fieldset>
+
+        <fieldset id="quality-settings" className={qualityOpen ? 'collapsible open' : 'collapsible'}>
+          <legend>
+            <button
+              id="quality-toggle"
+              type="button"
+              className="legend-toggle"
+              aria-expanded={qualityOpen}
+              aria-controls="quality-fields"
+              onClick={() => setQualityOpen((o) => !o)}
+            >
+              <span className="caret" aria-hidden="true">
+                {qualityOpen ? '▾' : '▸'}
+              </span>{' '}
+              Quality
+            </button>
+          </legend>
+          {qualityOpen ? (
+            <QualityFields
+              form={form.quality}
+              kind={form.kind}
+              errors={qualityErrors}
+              onChange={(quality, field) => {
+                set('quality', quality);
+                setErrors((list) => withoutFieldErrors(list, field));
+              }}
+            />
+          ) : (
+            <p id="quality-summary" className="hint collapsed-summary">
+              Review sampling, trust, escalation, a required qualification test and gold scoring.{' '}
+              {qualityFieldsSet(form.quality, form.kind) > 0
+                ? `${qualityFieldsSet(form.quality, form.kind)} set; the rest keep the defaults.`
+                : 'Defaults: 5% of work reviewed, trust threshold 0.7 after 10 checked answers.'}
+            </p>
+          )}
         </fieldset>
 
         <fieldset>

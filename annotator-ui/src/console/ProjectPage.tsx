@@ -5,6 +5,7 @@ import { BatchTable } from './BatchTable';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProgressCard } from './ProgressCard';
+import { QualitySettingsCard } from './QualitySettingsCard';
 import { SettingsSummary } from './SettingsSummary';
 import { StatusBadge } from './StatusBadge';
 import { projectApi, projectPath, readProject, statusActions, type ProjectView, type StatusAction } from './projects';
@@ -18,7 +19,7 @@ export type ProjectTab = 'overview' | 'quality';
 
 /**
  * One project: status controls, then either the overview (settings, progress, batches, task
- * import and export) or the quality dashboard.
+ * import and export) or the quality dashboard with the quality settings.
  */
 export function ProjectPage({ tab = 'overview' }: { tab?: ProjectTab }) {
   const { id = '' } = useParams();
@@ -135,9 +136,18 @@ export function ProjectPage({ tab = 'overview' }: { tab?: ProjectTab }) {
       </section>
 
       {tab === 'quality' ? (
-        <Suspense fallback={<p className="muted center">Loading the quality dashboard…</p>}>
-          <QualityPanel projectId={project.id} />
-        </Suspense>
+        <>
+          <Suspense fallback={<p className="muted center">Loading the quality dashboard…</p>}>
+            <QualityPanel projectId={project.id} />
+          </Suspense>
+          <QualitySettingsCard
+            project={project}
+            onSaved={(updated) => {
+              seq.current++; // a refresh still in flight must not bring back the old settings
+              setProject(updated);
+            }}
+          />
+        </>
       ) : (
         <>
           <div className="two-col">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProjectRequest, initialFormState, localToIso, parseList, type ProjectFormState } from './projectForm';
+import { emptyQualityForm } from './qualitySettings';
 
 function form(patch: Partial<ProjectFormState>): ProjectFormState {
   return { ...initialFormState(), name: 'Helpfulness v1', ...patch };
@@ -156,5 +157,74 @@ describe('buildProjectRequest', () => {
 
   it('reports every problem at once', () => {
     expect(errors({ name: '', priority: '-2', leaseSeconds: '5' })).toHaveLength(3);
+  });
+});
+
+describe('buildProjectRequest: quality settings', () => {
+  const quality = (patch: Partial<ProjectFormState['quality']>) => ({ ...emptyQualityForm(), ...patch });
+
+  it('sends no quality object when nothing is set', () => {
+    expect(body({})).not.toHaveProperty('quality');
+    expect(body({ quality: quality({ auditRate: '  ' }) })).not.toHaveProperty('quality');
+  });
+
+  it('sends only the fields the customer set, as numbers', () => {
+    expect(body({ quality: quality({ auditRate: '1.0' }) }).quality).toEqual({ auditRate: 1 });
+    expect(
+      body({
+        quality: quality({
+          auditRate: '0.1',
+          trustThreshold: '0.65',
+          trustMinScored: '20',
+          escalationTier: '3',
+          qualification: ' qual_7 ',
+          pairwiseTies: 'lenient',
+        }),
+      }).quality,
+    ).toEqual({
+      auditRate: 0.1,
+      trustThreshold: 0.65,
+      trustMinScored: 20,
+      escalationTier: 3,
+      qualification: 'qual_7',
+      pairwiseTies: 'lenient',
+    });
+  });
+
+  it('sends the gold rule of the project kind only', () => {
+    const all = quality({ pairwiseTies: 'lenient', classificationMatch: 'overlap', rankingMinTau: '0.4', ratingTolerance: '2' });
+    expect(body({ quality: all }).quality).toEqual({ pairwiseTies: 'lenient' });
+    expect(body({ kind: 'classification', labels: 'a, b', quality: all }).quality).toEqual({ classificationMatch: 'overlap' });
+    expect(body({ kind: 'ranking', quality: all }).quality).toEqual({ rankingMinTau: 0.4 });
+    expect(body({ kind: 'rating', quality: all }).quality).toEqual({ ratingTolerance: 2 });
+    expect(body({ kind: 'sft', quality: all })).not.toHaveProperty('quality');
+  });
+
+  it('keeps a negative tau and a zero tolerance', () => {
+    expect(body({ kind: 'ranking', quality: quality({ rankingMinTau: '-0.5' }) }).quality).toEqual({ rankingMinTau: -0.5 });
+    expect(body({ kind: 'rating', quality: quality({ ratingTolerance: '0' }) }).quality).toEqual({ ratingTolerance: 0 });
+  });
+
+  it('names the quality field of each mistake, with the other errors', () => {
+    expect(errors({ quality: quality({ auditRate: '1.5' }) })).toEqual(['quality.auditRate: must be between 0 and 1']);
+    expect(errors({ quality: quality({ trustThreshold: 'high' }) })).toEqual(['quality.trustThreshold: must be a number']);
+    expect(errors({ quality: quality({ trustMinScored: '2.5' }) })).toEqual([
+      'quality.trustMinScored: must be a whole number',
+    ]);
+    expect(errors({ quality: quality({ trustMinScored: '0' }) })).toEqual([
+      'quality.trustMinScored: must be between 1 and 1000',
+    ]);
+    expect(errors({ quality: quality({ escalationTier: '6' }) })).toEqual(['quality.escalationTier: must be between 1 and 5']);
+    expect(errors({ quality: quality({ pairwiseTies: 'loose' }) })).toEqual(['quality.pairwiseTies: is strict or lenient']);
+    expect(errors({ kind: 'ranking', quality: quality({ rankingMinTau: '2' }) })).toEqual([
+      'quality.rankingMinTau: must be between -1 and 1',
+    ]);
+    expect(errors({ kind: 'rating', quality: quality({ ratingTolerance: '1.5' }) })).toEqual([
+      'quality.ratingTolerance: must be a whole number',
+    ]);
+    expect(errors({ name: '', quality: quality({ auditRate: '-1' }) })).toEqual([
+      'name: must not be blank',
+      'quality.auditRate: must be between 0 and 1',
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 // before the request. The server still validates everything and names the field it rejects.
 
 import type { DifficultyRule, Kind, Skill } from './projects';
+import { buildQualityRequest, emptyQualityForm, type QualityFormState, type QualityRequest } from './qualitySettings';
 
 export interface SkillRow {
   name: string;
@@ -40,6 +41,8 @@ export interface ProjectFormState {
   scaleMax: string;
   ratingCriteria: string;
   pairwiseCriteria: string;
+  /** Review, trust and gold scoring; only the fields set are sent. */
+  quality: QualityFormState;
 }
 
 export function initialFormState(): ProjectFormState {
@@ -67,6 +70,7 @@ export function initialFormState(): ProjectFormState {
     scaleMax: '5',
     ratingCriteria: 'overall',
     pairwiseCriteria: '',
+    quality: emptyQualityForm(),
   };
 }
 
@@ -86,6 +90,7 @@ export interface ProjectRequestBody {
   multiLabel?: boolean;
   scale?: { min: number; max: number };
   criteria?: string[];
+  quality?: QualityRequest;
   status?: 'draft';
 }
 
@@ -244,6 +249,10 @@ export function buildProjectRequest(state: ProjectFormState): BuildResult {
     const criteria = unique(parseList(state.pairwiseCriteria));
     if (criteria.length) body.criteria = criteria;
   }
+
+  const quality = buildQualityRequest(state.quality, state.kind);
+  errors.push(...quality.errors);
+  if (quality.quality) body.quality = quality.quality;
 
   if (state.draft) body.status = 'draft';
 

@@ -11,6 +11,7 @@ import {
   resolvedPercent,
   statusActions,
 } from './projects';
+import { QUALITY_DEFAULTS } from './qualitySettings';
 
 const VIEW = {
   id: 'prj_1',
@@ -31,6 +32,17 @@ const VIEW = {
   labels: [],
   multiLabel: false,
   scale: null,
+  quality: {
+    pairwiseTies: 'lenient',
+    classificationMatch: 'exact',
+    rankingMinTau: 0.6,
+    ratingTolerance: 1,
+    trustMinScored: 5,
+    trustThreshold: 0.8,
+    auditRate: 0.2,
+    escalationTier: 3,
+    qualification: 'qual_1',
+  },
   createdAt: '2030-01-01T00:00:00Z',
   progress: { tasks: 40, open: 20, resolved: 12, contested: 8, unitsReady: 50, unitsLeased: 3, unitsSubmitted: 70 },
 };
@@ -47,6 +59,7 @@ describe('readProject', () => {
     expect(p.requirements).toEqual({ languages: [], skills: [], minTier: 1 });
     expect(p.difficultyRules).toEqual([]);
     expect(p.pay).toEqual({ amount: 0, currency: 'USD' });
+    expect(p.quality).toEqual(QUALITY_DEFAULTS);
     expect(p.scale).toBeNull();
     expect(p.deadline).toBeNull();
   });

@@ -3,6 +3,7 @@
 
 import { roleAccess, type Access } from '../access';
 import type { User } from '../api';
+import { readQualitySettings, type QualitySettingsView } from './qualitySettings';
 
 export const KINDS = ['pairwise', 'ranking', 'rating', 'classification', 'sft'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -56,6 +57,7 @@ export interface ProjectView {
   labels: string[];
   multiLabel: boolean;
   scale: { min: number; max: number } | null;
+  quality: QualitySettingsView;
   createdAt: string;
   progress: Progress;
 }
@@ -141,6 +143,7 @@ export function readProject(value: unknown): ProjectView {
     labels: strings(p.labels),
     multiLabel: p.multiLabel === true,
     scale: scale ? { min: num(scale.min, 1), max: num(scale.max, 5) } : null,
+    quality: readQualitySettings(p.quality),
     createdAt: str(p.createdAt),
     progress: readProgress(p.progress),
   };

@@ -20,12 +20,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A customer creates a classification project and imports a file through the console. */
+/**
+ * A customer creates a classification project with quality settings (a mistake first) and imports a
+ * file through the console.
+ */
 @QuorumTest
 @Tag("browser")
 class ConsoleBrowserTest {
@@ -76,11 +82,49 @@ class ConsoleBrowserTest {
         .sendKeys("spam, ham");
     // Only this test's annotators may see its tasks: other tests share the database.
     browser.findElement(By.id("project-languages")).sendKeys(Fixtures.isolatedLanguage());
+
+    // Quality settings are folded away; opened, they offer the classification gold rule.
+    assertThat(browser.findElements(By.id("quality-audit-rate"))).isEmpty();
+    browser.findElement(By.id("quality-toggle")).click();
+    WebElement auditRate =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quality-audit-rate")));
+    assertThat(browser.findElements(By.id("quality-pairwise-ties"))).isEmpty();
+    new Select(browser.findElement(By.id("quality-classification-match"))).selectByValue("overlap");
+    auditRate.sendKeys("1.5");
+    browser.findElement(By.id("project-submit")).click();
+    assertThat(
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.id("quality-audit-rate-error")))
+                .getText())
+        .isEqualTo("must be between 0 and 1");
+    assertThat(browser.findElement(By.id("form-error")).getText())
+        .isEqualTo("quality.auditRate: must be between 0 and 1");
+    assertThat(auditRate.getDomAttribute("aria-invalid")).isEqualTo("true");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView(true); window.scrollBy(0, -60)",
+            browser.findElement(By.id("quality-settings")));
+    Browser.screenshot(browser, "console-form-quality");
+    auditRate.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    auditRate.sendKeys("0.25");
     browser.findElement(By.id("project-submit")).click();
 
     String title =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("project-title"))).getText();
     assertThat(title).contains("Spam or not");
+    // Only what was set went out; the server filled in the rest.
+    String projectId =
+        browser.findElement(By.cssSelector("main.console-page")).getDomAttribute("data-project-id");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> quality =
+        (Map<String, Object>)
+            api.get("/api/v1/projects/" + projectId, customer.apiKey()).body().get("quality");
+    assertThat(quality)
+        .containsEntry("auditRate", 0.25)
+        .containsEntry("classificationMatch", "overlap")
+        .containsEntry("trustThreshold", 0.7);
+    assertThat(quality.get("qualification")).isNull();
 
     Path upload = files.resolve("tasks.jsonl");
     Files.writeString(
