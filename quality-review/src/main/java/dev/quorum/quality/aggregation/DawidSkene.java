@@ -13,12 +13,12 @@ import java.util.Map;
  * the label priors and each question's posterior over labels together.
  *
  * <p>As specified for Quorum: EM starts from the majority-vote shares (a question's initial
- * posterior is the share of each label among its answers), adds {@value #SMOOTHING} to every
- * confusion count before normalising (so a worker who never gave a label is not certain never to
- * give it), takes the priors from the posteriors, and stops once no posterior moves by more than
- * {@value #TOLERANCE}, or after {@value #MAX_ITERATIONS} iterations. The label of a question is the
- * one with the highest posterior (the first in sorted order on an exact tie); its confidence is
- * that posterior.
+ * posterior is the share of each label among its answers), adds {@value #SMOOTHING} to every entry
+ * of each worker's confusion matrix (each row estimated from the soft counts, then smoothed and
+ * normalised again, so a worker who never gave a label is not certain never to give it), takes the
+ * priors from the posteriors, and stops once no posterior moves by more than {@value #TOLERANCE},
+ * or after {@value #MAX_ITERATIONS} iterations. The label of a question is the one with the highest
+ * posterior (the first in sorted order on an exact tie); its confidence is that posterior.
  *
  * <p>Everything runs on int ids and flat arrays. The E-step multiplies probabilities rather than
  * adding logarithms, which cost an {@code exp} per question and label in every iteration (about a
@@ -160,7 +160,7 @@ public final class DawidSkene implements TruthInference {
     void maximise() {
       int questions = start.length - 1;
       Arrays.fill(prior, 0);
-      Arrays.fill(counts, SMOOTHING);
+      Arrays.fill(counts, 0);
       for (int q = 0; q < questions; q++) {
         int p = q * k;
         for (int t = 0; t < k; t++) {
@@ -176,6 +176,10 @@ public final class DawidSkene implements TruthInference {
       for (int t = 0; t < k; t++) {
         prior[t] /= questions;
       }
+      // Each row (a worker, a true label) is estimated from the soft counts, then 0.01 is added to
+      // each of its entries and it is normalised again: a worker is never certain never to give a
+      // label, however many answers they gave (see the class comment on why not the raw counts).
+      double renormalise = 1 + k * SMOOTHING;
       for (int base = 0; base < counts.length; base += k * k) {
         for (int t = 0; t < k; t++) {
           double row = 0;
@@ -183,7 +187,8 @@ public final class DawidSkene implements TruthInference {
             row += counts[base + l * k + t];
           }
           for (int l = 0; l < k; l++) {
-            confusion[base + l * k + t] = counts[base + l * k + t] / row;
+            double estimate = row == 0 ? 1.0 / k : counts[base + l * k + t] / row;
+            confusion[base + l * k + t] = (estimate + SMOOTHING) / renormalise;
           }
         }
       }
@@ -204,8 +209,8 @@ public final class DawidSkene implements TruthInference {
             terms[t] *= confusion[c + t];
             max = Math.max(max, terms[t]);
           }
-          // A confusion entry is at least the smoothing over the worker's answer count, so one
-          // factor cannot take a term from 2^-500 down past the smallest double.
+          // A confusion entry is at least SMOOTHING / (1 + K * SMOOTHING), so one factor cannot
+          // take a term from 2^-500 down past the smallest double.
           if (max < SMALL) {
             for (int t = 0; t < k; t++) {
               terms[t] *= SCALE_UP;

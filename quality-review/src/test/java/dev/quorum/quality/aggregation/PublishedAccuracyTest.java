@@ -12,20 +12,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Table 6). Majority vote, whose published figure is the expected accuracy under random
  * tie-breaking, must land within one point of it for one seeded draw.
  *
- * <p>Dawid-Skene must reach the paper's figure on D_Product and D_PosSent. On S_Rel the method as
- * Quorum specifies it (soft majority-vote start, 0.01 smoothing, stop at a posterior change of 1e-6
- * or 100 iterations) does not: EM has not settled after 100 iterations (the largest posterior
- * change is still about 0.08) and ends at 61.01 %, after being at or above 61.30 % from iteration
- * 13 to 76. The paper's own implementation starts elsewhere and stops after a fixed 20 iterations.
- * The floor for S_Rel is therefore what the specified method reaches, 61.00 %, so that a change
- * that makes it worse still fails; raising it to 61.30 needs a change of the specification (an
- * earlier stop), not of the code.
+ * <p>Dawid-Skene must reach the paper's figure on each set. The smoothing is applied to each
+ * confusion row after it is estimated from the soft counts (0.01 added to every entry, then
+ * normalised again); adding 0.01 to the raw soft counts instead ends at 61.01 % on S_Rel, below the
+ * published 61.30 %, because EM has not settled there after 100 iterations.
  */
 class PublishedAccuracyTest {
 
-  @ParameterizedTest(name = "{0}: Dawid-Skene reaches {2} % (published {1} %)")
-  @CsvSource({"d_product, 93.66, 93.66", "d_possent, 96.00, 96.00", "s_rel, 61.30, 61.00"})
-  void dawidSkeneShouldReachThePublishedAccuracy(String name, double published, double floor) {
+  @ParameterizedTest(name = "{0}: Dawid-Skene reaches the published {1} %")
+  @CsvSource({"d_product, 93.66", "d_possent, 96.00", "s_rel, 61.30"})
+  void dawidSkeneShouldReachThePublishedAccuracy(String name, double published) {
     ReferenceData data = ReferenceData.load(name);
 
     DawidSkene.Result result = new DawidSkene().fit(data.answers());
@@ -34,7 +30,7 @@ class PublishedAccuracyTest {
     System.out.printf(
         "%s: Dawid-Skene %.2f %% (published %.2f %%), %d iterations%n",
         name, accuracy, published, result.iterations());
-    assertThat(accuracy).isGreaterThanOrEqualTo(floor);
+    assertThat(accuracy).isGreaterThanOrEqualTo(published);
     assertThat(result.iterations()).isBetween(1, DawidSkene.MAX_ITERATIONS);
   }
 
