@@ -68,15 +68,23 @@ public class ReviewQueue {
           TrustService.isLow(
               trust.trust(dsl, j.getProjectId(), j.getAnnotatorId()).orElse(null), settings);
       String reason = contested ? "contested" : low ? "low-trust" : "sample";
-      double rate = settings.auditRate();
-      double probability =
-          contested ? Math.min(1, Math.max(0.5, 4 * rate)) : low ? Math.min(1, 4 * rate) : rate;
-      if (draw(j.getAssignmentId()) < probability) {
+      if (draw(j.getAssignmentId()) < auditProbability(settings.auditRate(), contested, low)) {
         enqueue(dsl, judgement, orgId, reason, project.requirements().languages());
       } else {
         verdicts.accept(dsl, judgement);
       }
     }
+  }
+
+  /**
+   * The chance that a decided judgement is reviewed: the project's rate, four times that for an
+   * annotator of low trust, and at least one in two on a contested task.
+   */
+  static double auditProbability(double rate, boolean contested, boolean lowTrust) {
+    if (contested) {
+      return Math.min(1, Math.max(0.5, 4 * rate));
+    }
+    return lowTrust ? Math.min(1, 4 * rate) : rate;
   }
 
   /** Queues one judgement (idempotent: one audit item per judgement). */
