@@ -15,7 +15,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -55,7 +55,7 @@ public class TaskDecider {
     if (dsl.fetchExists(TASK_OUTCOME, TASK_OUTCOME.TASK_ID.eq(task.taskId()))) {
       return;
     }
-    List<String> keys =
+    List<JsonNode> answers =
         dsl
             .select(JUDGEMENT.ANSWER)
             .from(JUDGEMENT)
@@ -65,8 +65,9 @@ public class TaskDecider {
             .and(JUDGEMENT.GOLD.isFalse())
             .fetch(JUDGEMENT.ANSWER)
             .stream()
-            .map(answer -> consensusKey(task.kind(), json.tree(answer)))
+            .map(json::tree)
             .toList();
+    List<String> keys = answers.stream().map(answer -> consensusKey(task.kind(), answer)).toList();
     if (keys.size() < task.overlapMin()) {
       return;
     }
@@ -85,7 +86,7 @@ public class TaskDecider {
         .set(TASK_OUTCOME.STATUS, status)
         .set(TASK_OUTCOME.JUDGEMENTS, keys.size())
         .set(TASK_OUTCOME.AGREEMENT, consensus.agreement())
-        .set(TASK_OUTCOME.CONSENSUS, json.jsonb(consensusDocument(task.kind(), consensus)))
+        .set(TASK_OUTCOME.CONSENSUS, json.jsonb(consensusDocument(task.kind(), consensus, answers)))
         .execute();
     dsl.update(JUDGEMENT)
         .set(JUDGEMENT.STATUS, agreed ? JudgementStatus.resolved : JudgementStatus.contested)
@@ -135,14 +136,17 @@ public class TaskDecider {
     return answer == null || answer.isNull() ? null : consensusKey(kind, answer);
   }
 
-  private Map<String, Object> consensusDocument(String kind, Consensus.Result consensus) {
+  private Map<String, Object> consensusDocument(
+      String kind, Consensus.Result consensus, List<JsonNode> answers) {
+    Map<String, Object> document = new LinkedHashMap<>();
     if (kind.equals("pairwise")) {
-      return Map.of("choice", consensus.leader() == null ? "tie" : consensus.leader());
+      document.put("choice", consensus.leader() == null ? "tie" : consensus.leader());
+    } else {
+      document.put(
+          "answer",
+          consensus.leader() == null || kind.equals("sft") ? null : json.tree(consensus.leader()));
     }
-    Map<String, Object> document = new HashMap<>();
-    document.put(
-        "answer",
-        consensus.leader() == null || kind.equals("sft") ? null : json.tree(consensus.leader()));
+    document.putAll(Preferences.of(kind, answers));
     return document;
   }
 
