@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from './api';
+import { useLatest } from './useLatest';
 import { AppFrame } from './AppFrame';
 import {
   FEEDBACK_API,
@@ -12,7 +13,6 @@ import {
   pauseMessage,
   readAnnotatorFeedback,
   withAppeal,
-  type AnnotatorFeedback,
   type Rejection,
 } from './annotatorFeedback';
 import { formatDateTime } from './console/projects';
@@ -28,30 +28,21 @@ export function FeedbackPage() {
 }
 
 function Feedback() {
-  const errorMessage = useErrorMessage();
-  const [feedback, setFeedback] = useState<AnnotatorFeedback | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
+  const {
+    value: feedback,
+    setValue: setFeedback,
+    error,
+    load,
+    invalidate,
+  } = useLatest(FEEDBACK_API, readAnnotatorFeedback);
 
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    setError(null);
-    try {
-      const value = readAnnotatorFeedback(await api<unknown>(FEEDBACK_API));
-      if (mine === seq.current) setFeedback(value);
-    } catch (e) {
-      if (mine === seq.current) setError(errorMessage(e));
-    }
-  }, [errorMessage]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const onAppealed = useCallback((reviewId: string, comment: string) => {
-    seq.current++; // a reload in flight must not bring back the form
-    setFeedback((f) => (f ? withAppeal(f, reviewId, { status: 'pending', comment }) : f));
-  }, []);
+  const onAppealed = useCallback(
+    (reviewId: string, comment: string) => {
+      invalidate(); // a reload in flight must not bring back the form
+      setFeedback((f) => (f ? withAppeal(f, reviewId, { status: 'pending', comment }) : f));
+    },
+    [invalidate, setFeedback],
+  );
 
   return (
     <main className="feedback-page">

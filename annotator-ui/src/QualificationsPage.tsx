@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLatest } from './useLatest';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from './api';
 import { AppFrame } from './AppFrame';
@@ -28,7 +29,6 @@ import {
   testAction,
   testStatus,
   type AnswerOutcome,
-  type QualificationTest,
   type ShownItem,
   type TestResult,
 } from './qualifications';
@@ -49,25 +49,7 @@ function Qualifications() {
 }
 
 function TestList() {
-  const errorMessage = useErrorMessage();
-  const [tests, setTests] = useState<QualificationTest[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    setError(null);
-    try {
-      const list = readTests(await api<unknown>(QUALIFICATIONS_API));
-      if (mine === seq.current) setTests(list);
-    } catch (e) {
-      if (mine === seq.current) setError(errorMessage(e));
-    }
-  }, [errorMessage]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { value: tests, error, load } = useLatest(QUALIFICATIONS_API, readTests);
 
   const now = new Date();
   return (

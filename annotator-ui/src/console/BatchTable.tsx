@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
+import { useLatest } from '../useLatest';
 import {
   BATCH_ACTION_LABELS,
   batchActionPath,
@@ -24,38 +25,26 @@ export function BatchTable({
   onChanged(): void;
 }) {
   const errorMessage = useErrorMessage();
-  const [batches, setBatches] = useState<Batch[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    value: batches,
+    error: loadError,
+    load,
+  } = useLatest(`${projectApi(projectId)}/batches`, parseBatches, reloadKey);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? loadError;
   const [pending, setPending] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const list = parseBatches(await api<unknown>(`${projectApi(projectId)}/batches`));
-      if (mine !== seq.current) return;
-      setBatches(list);
-      setError(null);
-    } catch (e) {
-      if (mine === seq.current) setError(errorMessage(e));
-    }
-  }, [projectId, errorMessage]);
-
-  useEffect(() => {
-    void load();
-  }, [load, reloadKey]);
 
   async function run(batch: Batch, action: BatchAction) {
     if (pending) return;
     if (action === 'finalize' && !window.confirm(finalizeConfirmation(batch.batch))) return;
     setPending(batch.batch);
-    setError(null);
+    setActionError(null);
     try {
       await api<unknown>(batchActionPath(projectId, batch.batch, action), { method: 'POST' });
       await load();
       onChanged();
     } catch (e) {
-      setError(errorMessage(e));
+      setActionError(errorMessage(e));
     } finally {
       setPending(null);
     }

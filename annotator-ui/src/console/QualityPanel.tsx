@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api';
+import { useLatest } from '../useLatest';
 import { ProgressBar } from './ProgressBar';
 import {
   formatRatio,
@@ -15,30 +14,10 @@ import {
 } from './quality';
 import { StatusBadge } from './StatusBadge';
 import { TrustChart } from './TrustChart';
-import { useErrorMessage } from './useErrorMessage';
 
 /** The project's quality: agreement, gold, cost, trust per annotator, flags, contested tasks. */
 export function QualityPanel({ projectId }: { projectId: string }) {
-  const errorMessage = useErrorMessage();
-  const [quality, setQuality] = useState<Quality | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const q = readQuality(await api<unknown>(qualityApi(projectId)));
-      if (mine !== seq.current) return;
-      setQuality(q);
-      setError(null);
-    } catch (e) {
-      if (mine === seq.current) setError(errorMessage(e));
-    }
-  }, [projectId, errorMessage]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { value: quality, error, load } = useLatest(qualityApi(projectId), readQuality);
 
   return (
     <div id="quality" className="quality">

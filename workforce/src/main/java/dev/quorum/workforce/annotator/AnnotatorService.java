@@ -157,8 +157,7 @@ public class AnnotatorService {
           Set.of(),
           Set.of());
     }
-    Set<String> qualifications = grants.qualifications(annotatorId);
-    Set<String> paused = grants.pausedProjects(annotatorId);
+    GrantService.Restrictions restrictions = grants.restrictions(annotatorId);
     AnnotatorRecord r = row.get();
     Optional<String> blocked = Optional.empty();
     if (r.getStatus() == AnnotatorStatus.suspended) {
@@ -173,8 +172,8 @@ public class AnnotatorService {
         readSkills(r.getSkills()),
         r.getTier(),
         blocked,
-        qualifications,
-        paused);
+        restrictions.qualifications(),
+        restrictions.pausedProjects());
   }
 
   private Annotator toAnnotator(AnnotatorRecord row, User user) {

@@ -11,13 +11,12 @@ import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.json.Json;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What others grant or withhold from an annotator: skill levels and project access won in
@@ -37,43 +36,29 @@ public class GrantService {
     this.json = json;
   }
 
-  /** A pause on one project, as the annotator is told it. */
-  @Serdeable
-  public record ProjectPause(String projectId, String reason, Instant since) {}
-
   @Serdeable
   public record Granted(String annotatorId, String what, String value) {}
 
-  public Set<String> qualifications(String annotatorId) {
-    return tx.read(
-        dsl ->
-            new HashSet<>(
-                dsl.select(QUALIFICATION_GRANT.QUALIFICATION_ID)
+  /** What dispatch must respect besides the profile: qualifications held, projects paused on. */
+  public record Restrictions(Set<String> qualifications, Set<String> pausedProjects) {}
+
+  /** Both sets in one round trip: it is read on every next-task. */
+  public Restrictions restrictions(String annotatorId) {
+    Set<String> qualifications = new HashSet<>();
+    Set<String> paused = new HashSet<>();
+    tx.read(
+            dsl ->
+                dsl.select(
+                        DSL.inline("q").as("kind"), QUALIFICATION_GRANT.QUALIFICATION_ID.as("id"))
                     .from(QUALIFICATION_GRANT)
                     .where(QUALIFICATION_GRANT.ANNOTATOR_ID.eq(annotatorId))
-                    .fetch(QUALIFICATION_GRANT.QUALIFICATION_ID)));
-  }
-
-  public Set<String> pausedProjects(String annotatorId) {
-    return tx.read(
-        dsl ->
-            new HashSet<>(
-                dsl.select(PROJECT_PAUSE.PROJECT_ID)
-                    .from(PROJECT_PAUSE)
-                    .where(PROJECT_PAUSE.ANNOTATOR_ID.eq(annotatorId))
-                    .fetch(PROJECT_PAUSE.PROJECT_ID)));
-  }
-
-  public List<ProjectPause> pauses(String annotatorId) {
-    return tx.read(
-        dsl ->
-            dsl.selectFrom(PROJECT_PAUSE)
-                .where(PROJECT_PAUSE.ANNOTATOR_ID.eq(annotatorId))
-                .orderBy(PROJECT_PAUSE.SINCE)
-                .fetch(
-                    r ->
-                        new ProjectPause(
-                            r.getProjectId(), r.getReason(), r.getSince().toInstant())));
+                    .unionAll(
+                        DSL.select(DSL.inline("p"), PROJECT_PAUSE.PROJECT_ID)
+                            .from(PROJECT_PAUSE)
+                            .where(PROJECT_PAUSE.ANNOTATOR_ID.eq(annotatorId)))
+                    .fetch())
+        .forEach(r -> (r.value1().equals("q") ? qualifications : paused).add(r.value2()));
+    return new Restrictions(qualifications, paused);
   }
 
   /** Access to the projects that require {@code qualificationId}. */
