@@ -3,12 +3,17 @@ package dev.quorum.platform.events;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
  * Base for the modules' Kafka listeners: parses the envelope, skips types it does not handle, and
  * applies the effect at most once per event id (see {@link HandledEvents}).
+ *
+ * <p>Listeners hand over whole polls ({@link #acceptAll}): one transaction for a batch of events
+ * costs far less than one per event, which is what keeps the consumers level with the annotators.
  *
  * @param <P> the payload type
  */
@@ -33,19 +38,75 @@ public abstract class EventConsumer<P> {
     this.json = json;
   }
 
+  /** An event this consumer handles, parsed. */
+  public record Event<P>(EventEnvelope envelope, P payload) {}
+
   /**
    * Handles one record value.
    *
    * @return whether the effect ran (false for other types and for redeliveries)
    */
   public boolean accept(String recordValue) {
+    return acceptAll(List.of(recordValue)) == 1;
+  }
+
+  /**
+   * Handles the record values of one poll, in order, in one transaction. When that transaction
+   * fails, each event is tried again in a transaction of its own, so that one bad event cannot hold
+   * back the others and the error names the event that caused it.
+   *
+   * @return how many effects ran
+   */
+  public int acceptAll(List<String> recordValues) {
+    List<Event<P>> events = new ArrayList<>(recordValues.size());
+    for (String value : recordValues) {
+      Event<P> event = parse(value);
+      if (event != null) {
+        events.add(event);
+      }
+    }
+    if (events.isEmpty()) {
+      return 0;
+    }
+    if (events.size() == 1) {
+      return handleOnce(events);
+    }
+    try {
+      return handleOnce(events);
+    } catch (RuntimeException batchFailed) {
+      int ran = 0;
+      for (Event<P> event : events) {
+        ran += handleOnce(List.of(event));
+      }
+      return ran;
+    }
+  }
+
+  private int handleOnce(List<Event<P>> events) {
+    return handled.once(
+        name,
+        events.stream().map(e -> e.envelope().id()).toList(),
+        (dsl, claimed) -> {
+          List<Event<P>> fresh = new ArrayList<>(claimed.size());
+          for (Event<P> event : events) {
+            if (claimed.remove(event.envelope().id())) {
+              fresh.add(event);
+            }
+          }
+          if (!fresh.isEmpty()) {
+            handleAll(dsl, fresh);
+          }
+          return fresh.size();
+        });
+  }
+
+  private Event<P> parse(String recordValue) {
     try {
       EventEnvelope envelope = json.readValue(recordValue, EventEnvelope.class);
       if (!accepts(envelope.type())) {
-        return false;
+        return null;
       }
-      P payload = json.readValueFromTree(envelope.payload(), payloadType);
-      return handled.once(name, envelope.id(), dsl -> handle(dsl, envelope, payload));
+      return new Event<>(envelope, json.readValueFromTree(envelope.payload(), payloadType));
     } catch (IOException e) {
       throw new UncheckedIOException("event on " + name + " is not a valid envelope", e);
     }
@@ -56,6 +117,16 @@ public abstract class EventConsumer<P> {
     return types.contains(type);
   }
 
-  /** Applies the effect, inside the transaction that also records the event as handled. */
+  /**
+   * Applies the effects of events not handled before, in their order, inside the transaction that
+   * records them as handled. Consumers that can share work across a batch override this.
+   */
+  protected void handleAll(DSLContext dsl, List<Event<P>> events) {
+    for (Event<P> event : events) {
+      handle(dsl, event.envelope(), event.payload());
+    }
+  }
+
+  /** Applies the effect of one event. */
   protected abstract void handle(DSLContext dsl, EventEnvelope envelope, P payload);
 }

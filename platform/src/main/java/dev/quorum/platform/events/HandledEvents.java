@@ -4,8 +4,11 @@ import static dev.quorum.platform.store.jooq.Tables.HANDLED_EVENT;
 
 import dev.quorum.platform.db.Tx;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 
 /**
@@ -22,24 +25,26 @@ public class HandledEvents {
   }
 
   /**
-   * Runs {@code effect} unless {@code consumer} already handled {@code eventId}.
+   * Claims the events that {@code consumer} has not handled yet and runs {@code effect} with their
+   * ids, in one transaction.
    *
-   * @return whether the effect ran
+   * @return what the effect returned
    */
-  public boolean once(String consumer, UUID eventId, Consumer<DSLContext> effect) {
+  public <T> T once(
+      String consumer, Collection<UUID> eventIds, BiFunction<DSLContext, Set<UUID>, T> effect) {
     return tx.write(
         dsl -> {
-          int claimed =
-              dsl.insertInto(HANDLED_EVENT)
-                  .set(HANDLED_EVENT.CONSUMER, consumer)
-                  .set(HANDLED_EVENT.EVENT_ID, eventId)
-                  .onConflictDoNothing()
-                  .execute();
-          if (claimed == 0) {
-            return false;
+          var claim = dsl.insertInto(HANDLED_EVENT, HANDLED_EVENT.CONSUMER, HANDLED_EVENT.EVENT_ID);
+          for (UUID id : eventIds) {
+            claim = claim.values(consumer, id);
           }
-          effect.accept(dsl);
-          return true;
+          Set<UUID> claimed =
+              new HashSet<>(
+                  claim
+                      .onConflictDoNothing()
+                      .returningResult(HANDLED_EVENT.EVENT_ID)
+                      .fetch(HANDLED_EVENT.EVENT_ID));
+          return effect.apply(dsl, claimed);
         });
   }
 }

@@ -12,12 +12,14 @@ import dev.quorum.platform.events.HandledEvents;
 import dev.quorum.platform.json.Json;
 import dev.quorum.quality.review.JudgementVerdicts;
 import dev.quorum.quality.review.ReviewQueue;
-import dev.quorum.quality.signals.SignalService;
+import dev.quorum.quality.signals.SignalRefresh;
 import dev.quorum.quality.trust.TrustService;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -35,7 +37,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
   private final DispatchService dispatch;
   private final TrustService trust;
   private final ReviewQueue reviews;
-  private final SignalService signals;
+  private final SignalRefresh signals;
   private final JudgementVerdicts verdicts;
 
   SubmissionConsumer(
@@ -46,7 +48,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
       DispatchService dispatch,
       TrustService trust,
       ReviewQueue reviews,
-      SignalService signals,
+      SignalRefresh signals,
       JudgementVerdicts verdicts) {
     super(NAME, Set.of(AnnotationSubmitted.TYPE), AnnotationSubmitted.class, handled, mapper);
     this.decider = decider;
@@ -56,6 +58,19 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
     this.reviews = reviews;
     this.signals = signals;
     this.verdicts = verdicts;
+  }
+
+  /** Signals are asked for once per annotator and project at the end of the batch. */
+  @Override
+  protected void handleAll(DSLContext dsl, List<Event<AnnotationSubmitted>> events) {
+    super.handleAll(dsl, events);
+    Set<List<String>> refreshed = new HashSet<>();
+    for (Event<AnnotationSubmitted> e : events) {
+      AnnotationSubmitted event = e.payload();
+      if (refreshed.add(List.of(event.projectId(), event.annotatorId(), event.kind()))) {
+        signals.judged(dsl, event.projectId(), event.annotatorId(), event.kind());
+      }
+    }
   }
 
   @Override
@@ -118,6 +133,5 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
               event.agreementTarget(),
               project));
     }
-    signals.update(dsl, event.projectId(), event.annotatorId(), event.kind());
   }
 }

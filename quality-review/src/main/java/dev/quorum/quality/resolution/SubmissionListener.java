@@ -5,10 +5,13 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 @KafkaListener(
     groupId = "quorum-quality",
     offsetReset = OffsetReset.EARLIEST,
+    batch = true,
     offsetStrategy = OffsetStrategy.SYNC)
 class SubmissionListener {
 
@@ -19,7 +22,7 @@ class SubmissionListener {
   }
 
   @Topic(Topics.ANNOTATIONS)
-  void receive(String event) {
-    consumer.accept(event);
+  void receive(List<ConsumerRecord<String, String>> records) {
+    consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
   }
 }

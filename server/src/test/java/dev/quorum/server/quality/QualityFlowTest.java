@@ -376,10 +376,19 @@ class QualityFlowTest {
       assertThat(next.status()).isEqualTo(200);
       work.submit(lefty.token(), next.get("assignmentId"), Map.of("choice", "A"));
     }
+    // Signals are refreshed at most every few seconds per annotator (SignalRefresh).
     Map<String, Object> report =
         await(
             () -> quality(customer.apiKey(), projectId),
-            r -> ((Map<String, Object>) r.get("tasks")).get("resolved").equals(40));
+            r ->
+                ((Map<String, Object>) r.get("tasks")).get("resolved").equals(40)
+                    && ((List<Map<String, Object>>) row(r, lefty.id()).get("flags"))
+                        .stream()
+                            .anyMatch(
+                                f ->
+                                    ((Map<String, Object>) f.get("evidence"))
+                                        .get("left")
+                                        .equals(40)));
     List<Map<String, Object>> flags =
         (List<Map<String, Object>>) row(report, lefty.id()).get("flags");
     Map<String, Object> bias =

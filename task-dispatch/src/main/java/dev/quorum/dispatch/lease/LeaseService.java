@@ -13,6 +13,7 @@ import dev.quorum.dispatch.kind.TaskKind;
 import dev.quorum.dispatch.store.jooq.enums.AssignmentStatus;
 import dev.quorum.dispatch.store.jooq.enums.ProjectStatus;
 import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
+import dev.quorum.dispatch.store.jooq.enums.WorkKind;
 import dev.quorum.dispatch.store.jooq.tables.records.AssignmentRecord;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
@@ -27,12 +28,16 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record4;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -70,6 +75,12 @@ public class LeaseService {
    * eligible work is left.
    */
   public Optional<NextTask> next(String annotatorId) {
+    // One transaction for the whole call: each commit is a round trip and, for a write, a WAL
+    // flush, and next-task is the hottest path there is.
+    return retrying(() -> tx.write(dsl -> nextInTransaction(annotatorId)));
+  }
+
+  private Optional<NextTask> nextInTransaction(String annotatorId) {
     AnnotatorService.WorkProfile profile = annotators.workProfile(annotatorId);
     profile
         .blocked()
@@ -95,8 +106,7 @@ public class LeaseService {
     if (live.isEmpty()) {
       return Optional.empty();
     }
-    NextTask next = live.size() > 1 ? view(live.get(1), null) : null;
-    return Optional.of(view(live.get(0), next));
+    return Optional.of(views(live));
   }
 
   /** Gives back every live lease of the annotator (logout, skip-all); returns how many. */
@@ -191,12 +201,11 @@ public class LeaseService {
       EligibleProject project = projects.get(chosen);
       boolean gold =
           project.goldRatio() > 0 && ThreadLocalRandom.current().nextDouble() < project.goldRatio();
+      DSLContext dsl = tx.dsl();
       Optional<AssignmentRecord> leased =
-          gold
-              ? retrying(() -> tx.write(dsl -> tryLeaseGold(dsl, annotatorId, project.id())))
-              : Optional.empty();
+          gold ? tryLeaseGold(dsl, annotatorId, project.id()) : Optional.empty();
       if (leased.isEmpty()) {
-        leased = retrying(() -> tx.write(dsl -> tryLease(dsl, annotatorId, profile, project.id())));
+        leased = tryLease(dsl, annotatorId, profile, project.id());
       }
       if (leased.isPresent()) {
         return leased;
@@ -206,7 +215,10 @@ public class LeaseService {
     return Optional.empty();
   }
 
-  /** Retries when a parallel call of the same annotator took the same task (unique exclusion). */
+  /**
+   * Retries the whole call when a parallel call of the same annotator took the same task (unique
+   * exclusion): the violation ends the transaction, so only the outermost call can replay it.
+   */
   private static <T> T retrying(java.util.function.Supplier<T> lease) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -220,36 +232,51 @@ public class LeaseService {
     }
   }
 
+  /**
+   * The lease, the exclusion and the assignment in one statement: the oldest ready unit of the
+   * project that this annotator may take, locked with {@code SKIP LOCKED} so that parallel leases
+   * pass each other instead of waiting.
+   */
+  private static final String LEASE_SQL =
+      """
+      with leased as (
+        update dispatch.work_unit u
+           set status = 'leased', leased_by = {0},
+               lease_expires_at = now() + make_interval(secs => p.lease_seconds)
+          from dispatch.project p
+         where p.id = u.project_id
+           and u.id = (select c.id from dispatch.work_unit c
+                        where c.project_id = {1} and c.status = 'ready' and c.min_tier <= {2}
+                          and not exists (select 1 from dispatch.exclusion e
+                                           where e.annotator_id = {0} and e.task_id = c.task_id)
+                        order by c.ready_since, c.id
+                        limit 1
+                          for update of c skip locked)
+        returning u.id, u.task_id, u.lease_expires_at
+      ), excluded as (
+        insert into dispatch.exclusion (annotator_id, task_id, reason)
+        select {0}, task_id, 'leased' from leased
+      )
+      insert into dispatch.assignment
+        (id, unit_id, task_id, project_id, annotator_id, status, swapped, leased_at,
+         lease_expires_at)
+      select {3}, id, task_id, {1}, {0}, 'leased', {4}, now(), lease_expires_at from leased
+      returning *
+      """;
+
   private Optional<AssignmentRecord> tryLease(
       DSLContext dsl, String annotatorId, AnnotatorService.WorkProfile profile, String projectId) {
-    var candidate = WORK_UNIT.as("candidate");
-    var pick =
-        DSL.select(candidate.ID)
-            .from(candidate)
-            .where(candidate.PROJECT_ID.eq(projectId))
-            .and(candidate.STATUS.eq(DSL.inline(UnitStatus.ready)))
-            .and(candidate.MIN_TIER.le(profile.tier()))
-            .andNotExists(
-                selectOne()
-                    .from(EXCLUSION)
-                    .where(EXCLUSION.ANNOTATOR_ID.eq(annotatorId))
-                    .and(EXCLUSION.TASK_ID.eq(candidate.TASK_ID)))
-            .orderBy(candidate.READY_SINCE, candidate.ID)
-            .limit(1)
-            .forUpdate()
-            .of(candidate)
-            .skipLocked();
-    var unit =
-        dsl.update(WORK_UNIT)
-            .set(WORK_UNIT.STATUS, UnitStatus.leased)
-            .set(WORK_UNIT.LEASED_BY, annotatorId)
-            .set(WORK_UNIT.LEASE_EXPIRES_AT, leaseEnd())
-            .from(PROJECT)
-            .where(WORK_UNIT.ID.eq(pick))
-            .and(PROJECT.ID.eq(WORK_UNIT.PROJECT_ID))
-            .returningResult(WORK_UNIT.ID, WORK_UNIT.TASK_ID, WORK_UNIT.LEASE_EXPIRES_AT)
-            .fetchOptional();
-    return unit.map(u -> assign(dsl, annotatorId, projectId, u.value1(), u.value2(), u.value3()));
+    Optional<AssignmentRecord> assignment =
+        dsl.resultQuery(
+                LEASE_SQL,
+                DSL.val(annotatorId),
+                DSL.val(projectId),
+                DSL.val(profile.tier()),
+                DSL.val(Ids.newId("asg")),
+                DSL.val(ThreadLocalRandom.current().nextBoolean()))
+            .fetchOptionalInto(ASSIGNMENT);
+    assignment.ifPresent(a -> event(a, "assignment.leased", null));
+    return assignment;
   }
 
   /** A gold task this annotator has not seen, through a unit made for them. */
@@ -351,26 +378,37 @@ public class LeaseService {
         PROJECT.REQUIRED_SKILLS, DSL.val(json.write(profile.skills())));
   }
 
-  private NextTask view(AssignmentRecord assignment, @Nullable NextTask next) {
-    var row =
-        tx.read(
-            dsl ->
-                dsl.select(PROJECT.KIND, PROJECT.INSTRUCTIONS, TASK.DATA)
-                    .from(TASK)
-                    .join(PROJECT)
-                    .on(PROJECT.ID.eq(TASK.PROJECT_ID))
-                    .where(TASK.ID.eq(assignment.getTaskId()))
-                    .fetchSingle());
-    TaskKind kind = TaskKind.of(row.value1().getLiteral());
+  /** The first live assignment, with the second as the prefetched next one; one query for both. */
+  private NextTask views(List<AssignmentRecord> live) {
+    Map<String, Record4<String, WorkKind, String, JSONB>> shown = new HashMap<>();
+    tx.dsl()
+        .select(TASK.ID, PROJECT.KIND, PROJECT.INSTRUCTIONS, TASK.DATA)
+        .from(TASK)
+        .join(PROJECT)
+        .on(PROJECT.ID.eq(TASK.PROJECT_ID))
+        .where(TASK.ID.in(live.stream().map(AssignmentRecord::getTaskId).toList()))
+        .forEach(r -> shown.put(r.value1(), r));
+    NextTask next = null;
+    for (int i = live.size() - 1; i >= 0; i--) {
+      next = view(live.get(i), shown.get(live.get(i).getTaskId()), next);
+    }
+    return next;
+  }
+
+  private NextTask view(
+      AssignmentRecord assignment,
+      Record4<String, WorkKind, String, JSONB> row,
+      @Nullable NextTask next) {
+    TaskKind kind = TaskKind.of(row.value2().getLiteral());
     return new NextTask(
         assignment.getId(),
         assignment.getLeaseExpiresAt().toInstant(),
         new NextTask.ShownTask(
             assignment.getTaskId(),
             assignment.getProjectId(),
-            row.value1().getLiteral(),
-            row.value2(),
-            kind.display(json.tree(row.value3()), assignment.getSwapped())),
+            row.value2().getLiteral(),
+            row.value3(),
+            kind.display(json.tree(row.value4()), assignment.getSwapped())),
         next);
   }
 

@@ -13,7 +13,6 @@ import dev.quorum.dispatch.store.jooq.enums.AssignmentStatus;
 import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
 import dev.quorum.dispatch.store.jooq.tables.records.AssignmentRecord;
 import dev.quorum.dispatch.store.jooq.tables.records.ProjectRecord;
-import dev.quorum.dispatch.store.jooq.tables.records.WorkUnitRecord;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
@@ -27,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Stores a judgement and closes its unit in one transaction with the {@code annotation.submitted}
@@ -59,13 +59,25 @@ public class SubmissionService {
     }
     return tx.write(
         dsl -> {
-          AssignmentRecord assignment =
-              dsl.selectFrom(ASSIGNMENT)
+          // The assignment with its project and task in one round trip.
+          var row =
+              dsl.select(ASSIGNMENT.asterisk())
+                  .select(PROJECT.ORG_ID, PROJECT.KIND, PROJECT.SETTINGS)
+                  .select(PROJECT.OVERLAP_MIN, PROJECT.OVERLAP_MAX)
+                  .select(TASK.DATA, TASK.IS_GOLD, TASK.GOLD)
+                  .from(ASSIGNMENT)
+                  .join(PROJECT)
+                  .on(PROJECT.ID.eq(ASSIGNMENT.PROJECT_ID))
+                  .join(TASK)
+                  .on(TASK.ID.eq(ASSIGNMENT.TASK_ID))
                   .where(ASSIGNMENT.ID.eq(assignmentId))
                   .and(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
                   .forUpdate()
+                  .of(ASSIGNMENT)
                   .fetchOptional()
                   .orElseThrow(() -> ProblemException.notFound("assignment " + assignmentId));
+          AssignmentRecord assignment = row.into(ASSIGNMENT);
+          ProjectRecord project = row.into(PROJECT);
           if (idempotencyKey != null) {
             String usedBy =
                 dsl.select(ASSIGNMENT.ID)
@@ -79,16 +91,10 @@ public class SubmissionService {
                   "this Idempotency-Key was already used for another assignment; send a new key per submission");
             }
           }
-          ProjectRecord project =
-              dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(assignment.getProjectId())).fetchSingle();
           ProjectSettings settings = json.read(project.getSettings(), ProjectSettings.class);
           TaskKind kind = TaskKind.of(project.getKind().getLiteral());
           JsonNode shown = kind.validateAnswer(answer, settings);
-          var task =
-              dsl.select(TASK.DATA, TASK.IS_GOLD, TASK.GOLD)
-                  .from(TASK)
-                  .where(TASK.ID.eq(assignment.getTaskId()))
-                  .fetchSingle();
+          var task = row.into(TASK.DATA, TASK.IS_GOLD, TASK.GOLD);
           kind.answerError(shown, json.tree(task.value1()))
               .ifPresent(
                   error -> {
@@ -138,14 +144,16 @@ public class SubmissionService {
           SubmitResult result =
               new SubmitResult(status, feedback == null ? null : feedback.forAnnotator());
 
-          assignment.setStatus(AssignmentStatus.submitted);
-          assignment.setSubmittedAt(now);
-          assignment.setAnswer(json.jsonb(customerAnswer));
-          assignment.setDurationMs(durationMs);
-          assignment.setIdempotencyKey(idempotencyKey);
-          assignment.setAnswerHash(hash);
-          assignment.setResult(json.jsonb(result));
-          assignment.store();
+          dsl.update(ASSIGNMENT)
+              .set(ASSIGNMENT.STATUS, AssignmentStatus.submitted)
+              .set(ASSIGNMENT.SUBMITTED_AT, now)
+              .set(ASSIGNMENT.ANSWER, json.jsonb(customerAnswer))
+              .set(ASSIGNMENT.DURATION_MS, durationMs)
+              .set(ASSIGNMENT.IDEMPOTENCY_KEY, idempotencyKey)
+              .set(ASSIGNMENT.ANSWER_HASH, hash)
+              .set(ASSIGNMENT.RESULT, json.jsonb(result))
+              .where(ASSIGNMENT.ID.eq(assignmentId))
+              .execute();
           dsl.insertInto(EXCLUSION)
               .set(EXCLUSION.ANNOTATOR_ID, annotatorId)
               .set(EXCLUSION.TASK_ID, assignment.getTaskId())
@@ -223,23 +231,28 @@ public class SubmissionService {
    * taken by anyone else (then it is theirs again).
    */
   private static void claimUnit(DSLContext dsl, AssignmentRecord assignment, String annotatorId) {
-    WorkUnitRecord unit =
-        dsl.selectFrom(WORK_UNIT)
+    int claimed =
+        dsl.update(WORK_UNIT)
+            .set(WORK_UNIT.STATUS, UnitStatus.submitted)
+            .set(WORK_UNIT.LEASED_BY, annotatorId)
+            .setNull(WORK_UNIT.LEASE_EXPIRES_AT)
             .where(WORK_UNIT.ID.eq(assignment.getUnitId()))
-            .forUpdate()
-            .fetchSingle();
-    boolean mine = unit.getStatus() == UnitStatus.leased && annotatorId.equals(unit.getLeasedBy());
-    boolean free = unit.getStatus() == UnitStatus.ready;
-    if (!mine && !free) {
+            .and(
+                WORK_UNIT
+                    .STATUS
+                    .eq(DSL.inline(UnitStatus.ready))
+                    .or(
+                        WORK_UNIT
+                            .STATUS
+                            .eq(DSL.inline(UnitStatus.leased))
+                            .and(WORK_UNIT.LEASED_BY.eq(annotatorId))))
+            .execute();
+    if (claimed == 0) {
       throw ProblemException.conflict(
           "the lease on assignment "
               + assignment.getId()
               + " ran out and the task went to someone else; your answer was not stored."
               + " Fetch a new task");
     }
-    unit.setStatus(UnitStatus.submitted);
-    unit.setLeasedBy(annotatorId);
-    unit.setLeaseExpiresAt(null);
-    unit.store();
   }
 }

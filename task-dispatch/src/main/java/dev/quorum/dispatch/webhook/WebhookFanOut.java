@@ -16,9 +16,13 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Turns project events into pending deliveries for the project's webhooks that asked for them. One
@@ -39,30 +43,55 @@ class WebhookFanOut extends EventConsumer<JsonNode> {
     return WebhookService.EVENTS.contains(type);
   }
 
+  /** One look-up of the batch's webhooks: most projects have none, and most events match none. */
+  @Override
+  protected void handleAll(DSLContext dsl, List<Event<JsonNode>> events) {
+    Map<String, List<Hook>> hooksOfProject = new HashMap<>();
+    dsl.select(WEBHOOK.ID, WEBHOOK.PROJECT_ID, WEBHOOK.EVENTS)
+        .from(WEBHOOK)
+        .where(
+            WEBHOOK.PROJECT_ID.in(events.stream().map(e -> e.envelope().key()).distinct().toList()))
+        .and(WEBHOOK.ACTIVE.isTrue())
+        .forEach(
+            r ->
+                hooksOfProject
+                    .computeIfAbsent(r.value2(), p -> new ArrayList<>())
+                    .add(new Hook(r.value1(), Set.of(r.value3()))));
+    if (hooksOfProject.isEmpty()) {
+      return;
+    }
+    for (Event<JsonNode> event : events) {
+      EventEnvelope envelope = event.envelope();
+      for (Hook hook : hooksOfProject.getOrDefault(envelope.key(), List.of())) {
+        if (hook.events().contains(envelope.type())) {
+          deliver(dsl, hook.id(), envelope);
+        }
+      }
+    }
+  }
+
   @Override
   protected void handle(DSLContext dsl, EventEnvelope envelope, JsonNode payload) {
-    String body = json.write(envelope);
-    for (String webhookId :
-        dsl.select(WEBHOOK.ID)
-            .from(WEBHOOK)
-            .where(WEBHOOK.PROJECT_ID.eq(envelope.key()))
-            .and(WEBHOOK.ACTIVE.isTrue())
-            .and(DSL.condition("{0} = any({1})", DSL.val(envelope.type()), WEBHOOK.EVENTS))
-            .fetch(WEBHOOK.ID)) {
-      dsl.insertInto(WEBHOOK_DELIVERY)
-          .set(WEBHOOK_DELIVERY.ID, Ids.newId("dlv"))
-          .set(WEBHOOK_DELIVERY.WEBHOOK_ID, webhookId)
-          .set(WEBHOOK_DELIVERY.EVENT_ID, envelope.id())
-          .set(WEBHOOK_DELIVERY.EVENT_TYPE, envelope.type())
-          .set(WEBHOOK_DELIVERY.BODY, body)
-          .onConflictDoNothing()
-          .execute();
-    }
+    handleAll(dsl, List.of(new Event<>(envelope, payload)));
+  }
+
+  private record Hook(String id, Set<String> events) {}
+
+  private void deliver(DSLContext dsl, String webhookId, EventEnvelope envelope) {
+    dsl.insertInto(WEBHOOK_DELIVERY)
+        .set(WEBHOOK_DELIVERY.ID, Ids.newId("dlv"))
+        .set(WEBHOOK_DELIVERY.WEBHOOK_ID, webhookId)
+        .set(WEBHOOK_DELIVERY.EVENT_ID, envelope.id())
+        .set(WEBHOOK_DELIVERY.EVENT_TYPE, envelope.type())
+        .set(WEBHOOK_DELIVERY.BODY, json.write(envelope))
+        .onConflictDoNothing()
+        .execute();
   }
 
   @KafkaListener(
       groupId = "quorum-dispatch-webhooks",
       offsetReset = OffsetReset.EARLIEST,
+      batch = true,
       offsetStrategy = OffsetStrategy.SYNC)
   static class Listener {
     private final WebhookFanOut fanOut;
@@ -72,8 +101,8 @@ class WebhookFanOut extends EventConsumer<JsonNode> {
     }
 
     @Topic({Topics.ASSIGNMENTS, Topics.ANNOTATIONS, Topics.QUALITY})
-    void receive(String event) {
-      fanOut.accept(event);
+    void receive(List<ConsumerRecord<String, String>> records) {
+      fanOut.acceptAll(records.stream().map(ConsumerRecord::value).toList());
     }
   }
 }

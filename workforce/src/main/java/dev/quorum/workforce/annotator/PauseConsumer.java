@@ -12,7 +12,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -51,6 +53,7 @@ public class PauseConsumer extends EventConsumer<PauseConsumer.PauseEvent> {
   @KafkaListener(
       groupId = "quorum-workforce-pauses",
       offsetReset = OffsetReset.EARLIEST,
+      batch = true,
       offsetStrategy = OffsetStrategy.SYNC)
   static class Listener {
     private final PauseConsumer consumer;
@@ -60,8 +63,8 @@ public class PauseConsumer extends EventConsumer<PauseConsumer.PauseEvent> {
     }
 
     @Topic(Topics.QUALITY)
-    void receive(String event) {
-      consumer.accept(event);
+    void receive(List<ConsumerRecord<String, String>> records) {
+      consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
     }
   }
 }

@@ -14,7 +14,9 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 
 /** A submitted judgement earns a {@code pending} entry at the project's pay. */
@@ -45,6 +47,7 @@ public class EarningsConsumer extends EventConsumer<SubmittedWork> {
   @KafkaListener(
       groupId = "quorum-workforce-earnings",
       offsetReset = OffsetReset.EARLIEST,
+      batch = true,
       offsetStrategy = OffsetStrategy.SYNC)
   static class Listener {
     private final EarningsConsumer consumer;
@@ -54,8 +57,8 @@ public class EarningsConsumer extends EventConsumer<SubmittedWork> {
     }
 
     @Topic(Topics.ANNOTATIONS)
-    void receive(String event) {
-      consumer.accept(event);
+    void receive(List<ConsumerRecord<String, String>> records) {
+      consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
     }
   }
 }

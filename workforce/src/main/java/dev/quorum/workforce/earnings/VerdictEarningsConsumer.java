@@ -16,7 +16,9 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -67,6 +69,7 @@ public class VerdictEarningsConsumer extends EventConsumer<VerdictEarningsConsum
   @KafkaListener(
       groupId = "quorum-workforce-verdicts",
       offsetReset = OffsetReset.EARLIEST,
+      batch = true,
       offsetStrategy = OffsetStrategy.SYNC)
   static class Listener {
     private final VerdictEarningsConsumer consumer;
@@ -76,8 +79,8 @@ public class VerdictEarningsConsumer extends EventConsumer<VerdictEarningsConsum
     }
 
     @Topic(Topics.REVIEWS)
-    void receive(String event) {
-      consumer.accept(event);
+    void receive(List<ConsumerRecord<String, String>> records) {
+      consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
     }
   }
 }
