@@ -1,6 +1,7 @@
 package dev.quorum.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.platform.db.Tx;
 import dev.quorum.test.QuorumTest;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,6 +54,9 @@ class IdempotentConsumerTest {
 
     @Override
     protected void handle(DSLContext dsl, EventEnvelope envelope, Credit credit) {
+      if (credit.amount() < 0) {
+        throw new IllegalArgumentException("a credit is never negative");
+      }
       dsl.execute(
           "insert into public.consumer_probe values (?, ?) on conflict (account)"
               + " do update set balance = consumer_probe.balance + excluded.balance",
@@ -119,6 +124,23 @@ class IdempotentConsumerTest {
     // Delivered straight to the consumer once more: still no change.
     assertThat(consumer.accept(json.writeValueAsString(credit))).isFalse();
     assertThat(balance(account)).isEqualTo(12);
+  }
+
+  @Test
+  void shouldApplyAPollOnceAndLetNoBadEventHoldBackTheOthers() throws Exception {
+    String account = "acct-" + UUID.randomUUID();
+    String first = json.writeValueAsString(envelope(account, 2));
+    String second = json.writeValueAsString(envelope(account, 3));
+    String poison = json.writeValueAsString(envelope(account, -1));
+    // The same event twice within one poll counts once.
+    assertThat(consumer.acceptAll(List.of(first, second, first))).isEqualTo(2);
+    assertThat(balance(account)).isEqualTo(5);
+    // A poll with a bad event: the batch fails, each event is retried alone, the good one lands
+    // and the bad one's error reaches the listener.
+    String third = json.writeValueAsString(envelope(account, 4));
+    assertThatThrownBy(() -> consumer.acceptAll(List.of(second, third, poison)))
+        .hasMessageContaining("never negative");
+    assertThat(balance(account)).isEqualTo(9);
   }
 
   @Test
