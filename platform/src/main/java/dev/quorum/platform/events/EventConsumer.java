@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base for the modules' Kafka listeners: parses the envelope, skips types it does not handle, and
@@ -18,6 +20,8 @@ import org.jooq.DSLContext;
  * @param <P> the payload type
  */
 public abstract class EventConsumer<P> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
   private final String name;
   private final Set<String> types;
@@ -74,6 +78,11 @@ public abstract class EventConsumer<P> {
     try {
       return handleOnce(events);
     } catch (RuntimeException batchFailed) {
+      LOG.warn(
+          "{}: a batch of {} events failed ({}); handling them one at a time",
+          name,
+          events.size(),
+          batchFailed.toString());
       int ran = 0;
       for (Event<P> event : events) {
         ran += handleOnce(List.of(event));

@@ -171,7 +171,7 @@ public class LeaseService {
             dsl ->
                 dsl.select(PROJECT.ID, PROJECT.PRIORITY, PROJECT.GOLD_RATIO)
                     .from(PROJECT)
-                    .where(PROJECT.STATUS.eq(ProjectStatus.active))
+                    .where(PROJECT.STATUS.eq(DSL.inline(ProjectStatus.active)))
                     .and(PROJECT.MIN_TIER.le(profile.tier()))
                     .and(PROJECT.DEADLINE.isNull().or(PROJECT.DEADLINE.gt(currentOffsetDateTime())))
                     .and(speaksARequiredLanguage(profile.languages()))
@@ -182,11 +182,17 @@ public class LeaseService {
                             .isNull()
                             .or(PROJECT.REQUIRED_QUALIFICATION.in(profile.qualifications())))
                     .and(PROJECT.ID.notIn(profile.pausedProjects()))
-                    .andExists(
-                        selectOne()
-                            .from(unit)
-                            .where(unit.PROJECT_ID.eq(PROJECT.ID))
-                            .and(unit.STATUS.eq(DSL.inline(UnitStatus.ready))))
+                    // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a join that
+                    // reads every ready unit of every project (45 ms with 30k), while this probes
+                    // the partial index of ready units once per project.
+                    .and(
+                        DSL.field(
+                                selectOne()
+                                    .from(unit)
+                                    .where(unit.PROJECT_ID.eq(PROJECT.ID))
+                                    .and(unit.STATUS.eq(DSL.inline(UnitStatus.ready)))
+                                    .limit(DSL.inline(1)))
+                            .isNotNull())
                     .fetch(r -> new EligibleProject(r.value1(), r.value2(), r.value3()))));
   }
 
