@@ -51,7 +51,7 @@ public class DispatchBench {
   static String adminEmail = "bench@example.com";
   static String adminPassword = "bench-password";
   static int[] satAnnotators = {16, 32};
-  static int warmupS = 5;
+  static int warmupS = 20;
   static int satS = 30;
   static int latS = 30;
   static int pgbenchS = 30;
