@@ -30,7 +30,8 @@ import org.jooq.impl.DSL;
  * Reads a JSONL body line by line (never the whole body at once), validates each line against the
  * project's kind, counts duplicates (within the body and against the project), and hands accepted
  * tasks to the intake topic. It answers only once Kafka has acknowledged every accepted task, so an
- * accepted task is never lost.
+ * accepted task is never lost. Records are keyed by project and external id, so that one import's
+ * records are written by several consumers at once, each task always by the same one.
  */
 @Singleton
 public class ImportService {
@@ -195,7 +196,8 @@ public class ImportService {
       }
       acks.sending();
       try {
-        producer.send(Topics.TASK_INTAKE, project.id(), pending.record(), acks);
+        producer.send(
+            Topics.TASK_INTAKE, project.id() + "/" + pending.externalId(), pending.record(), acks);
       } catch (RuntimeException e) {
         acks.notSent();
         throw e;

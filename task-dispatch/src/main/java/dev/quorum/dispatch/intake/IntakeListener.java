@@ -31,18 +31,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Consumes the intake topic in batches. A record, keyed by project id, is {@code {"projectId": …,
- * "importId": …, "task": …}}: {@code task} is one line of the JSONL import format, and only the
- * import endpoint sets {@code importId}. Every record is checked against its project (the import
- * endpoint's records and those customers produce directly alike); a record that fails, or that the
- * database refuses, goes to {@code quorum.task-intake.dead-letter} with the reason. Offsets are
- * committed after the batch is written and the rejects are acknowledged, so nothing is lost.
+ * Consumes the intake topic in batches. A record is {@code {"projectId": …, "importId": …, "task":
+ * …}}: {@code task} is one line of the JSONL import format, and only the import endpoint sets
+ * {@code importId}. Its key does not matter here (customers use the project id). Every record is
+ * checked against its project (the import endpoint's records and those customers produce directly
+ * alike); a record that fails, or that the database refuses, goes to {@code
+ * quorum.task-intake.dead-letter} with the reason. Offsets are committed after the batch is written
+ * and the rejects are acknowledged, so nothing is lost.
  *
  * <p>Polls are large and wait briefly to fill, because each batch is one COPY and one transaction.
+ * Several consumers write at once ({@code quorum.intake.writers}): one PostgreSQL backend inserting
+ * rows is the slowest part of an import, and the import endpoint spreads a project's records over
+ * the partitions.
  */
 @KafkaListener(
     groupId = "quorum-dispatch-intake",
     batch = true,
+    threadsValue = "${quorum.intake.writers:2}",
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
     properties = {

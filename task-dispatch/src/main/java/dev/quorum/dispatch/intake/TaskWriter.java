@@ -14,11 +14,12 @@ import dev.quorum.platform.json.Json;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -73,6 +74,10 @@ class TaskWriter {
       SELECT count(*) FROM inserted
       """;
 
+  private static final Comparator<List<String>> BATCH_ORDER =
+      Comparator.<List<String>, String>comparing(name -> name.get(0))
+          .thenComparing(name -> name.get(1));
+
   private final Tx tx;
   private final Json json;
 
@@ -122,7 +127,8 @@ class TaskWriter {
         .where(PROJECT.ID.in(records.stream().map(ValidTask::projectId).distinct().toList()))
         .forEach(r -> settings.put(r.value1(), json.read(r.value2(), ProjectSettings.class)));
     List<ValidTask> known = new ArrayList<>(records.size());
-    Set<List<String>> batchNames = new LinkedHashSet<>();
+    // Sorted, so that writers inserting the same batches concurrently lock them in one order.
+    Set<List<String>> batchNames = new TreeSet<>(BATCH_ORDER);
     for (ValidTask record : records) {
       if (!settings.containsKey(record.projectId())) {
         LOG.warn("intake record for unknown project {} dropped", record.projectId());
