@@ -83,7 +83,7 @@ class IntakeListener {
   void receive(List<ConsumerRecord<String, String>> records) {
     Map<String, Target> projects = new HashMap<>();
     List<ValidTask> valid = new ArrayList<>(records.size());
-    Map<ValidTask, ConsumerRecord<String, String>> sources = new IdentityHashMap<>();
+    Map<ValidTask, ConsumerRecord<String, String>> sources = new IdentityHashMap<>(records.size());
     List<Future<RecordMetadata>> rejects = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
       try {

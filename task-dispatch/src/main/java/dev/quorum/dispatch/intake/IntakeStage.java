@@ -3,9 +3,7 @@ package dev.quorum.dispatch.intake;
 import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.platform.id.Ids;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +43,15 @@ final class IntakeStage {
           PGCopyOutputStream copy =
               new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, BUFFER);
           try {
-            Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8);
             StringBuilder rows = new StringBuilder(BUFFER * 2);
             for (ValidTask record : records) {
               row(rows, record, settings.get(record.projectId()));
               if (rows.length() >= BUFFER) {
-                out.append(rows);
+                copy.write(rows.toString().getBytes(StandardCharsets.UTF_8));
                 rows.setLength(0);
               }
             }
-            out.append(rows);
-            out.flush();
+            copy.write(rows.toString().getBytes(StandardCharsets.UTF_8));
             copy.endCopy();
           } catch (IOException e) {
             throw new UncheckedIOException("staging intake records failed", e);
@@ -92,6 +88,9 @@ final class IntakeStage {
     if (value == null) {
       return rows.append("\\N");
     }
+    if (!needsEscapes(value)) {
+      return rows.append(value);
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -103,5 +102,15 @@ final class IntakeStage {
       }
     }
     return rows;
+  }
+
+  private static boolean needsEscapes(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 }

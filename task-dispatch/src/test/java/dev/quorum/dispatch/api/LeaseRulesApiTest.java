@@ -271,6 +271,14 @@ class LeaseRulesApiTest {
   }
 
   @Test
+  void shouldOfferTheTaskTextExactlyAsImported() {
+    projectWithTasks(
+        Map.of(), List.of(Harness.pairwise("t\\tab\\\\back\\nline\\\"q\\\"\\u00e9", "")));
+    Fixtures.Person annotator = h.fixtures.annotator(List.of(h.language), 1);
+    assertThat(drain(annotator, 10)).containsExactly("p t\tab\\back\nline\"q\"\u00e9");
+  }
+
+  @Test
   void shouldHoldTheUnitsOfTasksImportedIntoAPausedBatch() {
     String projectId = projectWithTasks(Map.of(), tasks("early-", 1, ",\"batch\":\"b1\""));
     String base = "/api/v1/projects/" + projectId + "/batches";
