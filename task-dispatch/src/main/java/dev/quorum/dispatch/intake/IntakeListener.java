@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -39,10 +40,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * quorum.task-intake.dead-letter} with the reason. Offsets are committed after the batch is written
  * and the rejects are acknowledged, so nothing is lost.
  *
- * <p>Polls are large and wait briefly to fill, because each batch is one COPY and one transaction.
- * Several consumers write at once ({@code quorum.intake.writers}): one PostgreSQL backend inserting
- * rows is the slowest part of an import, and the import endpoint spreads a project's records over
- * the partitions.
+ * <p>Polls are large and wait briefly to fill, because each batch is one COPY and one transaction;
+ * the batch is taken as {@link ConsumerRecords}, which the framework passes on without binding
+ * every record. Several consumers write at once ({@code quorum.intake.writers}): one PostgreSQL
+ * backend inserting rows is the slowest part of an import, and the import endpoint spreads a
+ * project's records over the partitions.
  */
 @KafkaListener(
     groupId = "quorum-dispatch-intake",
@@ -80,10 +82,10 @@ class IntakeListener {
   private record Target(TaskKind kind, ProjectSettings settings, Set<String> finalizedBatches) {}
 
   @Topic(Topics.TASK_INTAKE)
-  void receive(List<ConsumerRecord<String, String>> records) {
+  void receive(ConsumerRecords<String, String> records) {
     Map<String, Target> projects = new HashMap<>();
-    List<ValidTask> valid = new ArrayList<>(records.size());
-    Map<ValidTask, ConsumerRecord<String, String>> sources = new IdentityHashMap<>(records.size());
+    List<ValidTask> valid = new ArrayList<>(records.count());
+    Map<ValidTask, ConsumerRecord<String, String>> sources = new IdentityHashMap<>(records.count());
     List<Future<RecordMetadata>> rejects = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
       try {
