@@ -14,9 +14,11 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,20 +28,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Consumes the intake topic in batches. Every record is checked against its project (the import
- * endpoint's records and those customers produce directly alike); a record that fails goes to
- * {@code quorum.task-intake.dead-letter} with the reason. Offsets are committed after the batch is
- * written and the rejects are acknowledged, so nothing is lost.
+ * Consumes the intake topic in batches. A record is {@code {"projectId": …, "importId": …, "task":
+ * …}}: {@code task} is one line of the JSONL import format, and only the import endpoint sets
+ * {@code importId}. Its key does not matter here (customers use the project id). Every record is
+ * checked against its project (the import endpoint's records and those customers produce directly
+ * alike); a record that fails, or that the database refuses, goes to {@code
+ * quorum.task-intake.dead-letter} with the reason. Offsets are committed after the batch is written
+ * and the rejects are acknowledged, so nothing is lost.
+ *
+ * <p>Polls are large and wait briefly to fill, because each batch is one COPY and one transaction;
+ * the batch is taken as {@link ConsumerRecords}, which the framework passes on without binding
+ * every record. Several consumers write at once ({@code quorum.intake.writers}): one PostgreSQL
+ * backend inserting rows is the slowest part of an import, and the import endpoint spreads a
+ * project's records over the partitions.
  */
 @KafkaListener(
     groupId = "quorum-dispatch-intake",
     batch = true,
+    threadsValue = "${quorum.intake.writers:2}",
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
-    properties = @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "2000"))
+    properties = {
+      @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "10000"),
+      @Property(name = ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, value = "8388608"),
+      @Property(name = ConsumerConfig.FETCH_MIN_BYTES_CONFIG, value = "262144"),
+      @Property(name = ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, value = "100")
+    })
 class IntakeListener {
 
   private final TaskWriter writer;
@@ -64,47 +82,23 @@ class IntakeListener {
   private record Target(TaskKind kind, ProjectSettings settings, Set<String> finalizedBatches) {}
 
   @Topic(Topics.TASK_INTAKE)
-  void receive(List<ConsumerRecord<String, String>> records) {
+  void receive(ConsumerRecords<String, String> records) {
     Map<String, Target> projects = new HashMap<>();
-    List<ValidTask> valid = new ArrayList<>(records.size());
+    List<ValidTask> valid = new ArrayList<>(records.count());
+    Map<ValidTask, ConsumerRecord<String, String>> sources = new IdentityHashMap<>(records.count());
     List<Future<RecordMetadata>> rejects = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
-      String reason;
       try {
-        IntakeRecord intake = json.read(record.value(), IntakeRecord.class);
-        if (intake.projectId() == null || intake.task() == null) {
-          throw new TaskLine.Invalid("a record needs projectId and task");
-        }
-        Target target = projects.computeIfAbsent(intake.projectId(), this::target);
-        if (target == null) {
-          throw new TaskLine.Invalid(
-              "project " + intake.projectId() + " does not exist or takes no tasks");
-        }
-        TaskLine task = TaskLine.parse(intake.task(), target.kind(), target.settings());
-        if (task.batch() != null && target.finalizedBatches().contains(task.batch())) {
-          throw new TaskLine.Invalid(
-              "batch '" + task.batch() + "' is finalized and takes no new tasks");
-        }
-        valid.add(new ValidTask(intake.projectId(), intake.importId(), task));
-        continue;
+        ValidTask task = validate(record.value(), projects);
+        valid.add(task);
+        sources.put(task, record);
       } catch (TaskLine.Invalid e) {
-        reason = e.getMessage();
-      } catch (RuntimeException e) {
-        reason = "not an intake record: " + (e.getCause() == null ? e : e.getCause()).getMessage();
+        rejects.add(deadLetter(record, e.getMessage()));
       }
-      rejects.add(
-          producer.send(
-              Topics.TASK_INTAKE_DEAD_LETTER,
-              record.key(),
-              json.write(
-                  new DeadLetter(
-                      reason,
-                      record.topic(),
-                      record.partition(),
-                      record.offset(),
-                      record.value()))));
     }
-    writer.write(valid);
+    for (TaskWriter.Refused refused : writer.write(valid)) {
+      rejects.add(deadLetter(sources.get(refused.task()), refused.reason()));
+    }
     for (Future<RecordMetadata> ack : rejects) {
       try {
         ack.get(60, TimeUnit.SECONDS);
@@ -115,6 +109,48 @@ class IntakeListener {
         throw new IllegalStateException("the dead-letter topic did not take a rejected record", e);
       }
     }
+  }
+
+  private ValidTask validate(String value, Map<String, Target> projects) throws TaskLine.Invalid {
+    JsonNode intake;
+    try {
+      intake = StrictJson.parse(value == null ? "" : value);
+    } catch (StrictJson.Malformed e) {
+      throw new TaskLine.Invalid("not an intake record: " + e.getMessage());
+    }
+    JsonNode projectId = intake.get("projectId");
+    JsonNode importId = intake.get("importId");
+    JsonNode task = intake.get("task");
+    if (projectId == null || !projectId.isString() || task == null || task.isNull()) {
+      throw new TaskLine.Invalid("a record needs projectId and task");
+    }
+    if (importId != null && !importId.isNull() && !importId.isString()) {
+      throw new TaskLine.Invalid("importId must be a string");
+    }
+    Target target = projects.computeIfAbsent(projectId.getStringValue(), this::target);
+    if (target == null) {
+      throw new TaskLine.Invalid(
+          "project " + projectId.getStringValue() + " does not exist or takes no tasks");
+    }
+    TaskLine line = TaskLine.parse(task, target.kind(), target.settings());
+    if (line.batch() != null && target.finalizedBatches().contains(line.batch())) {
+      throw new TaskLine.Invalid(
+          "batch '" + line.batch() + "' is finalized and takes no new tasks");
+    }
+    return new ValidTask(
+        projectId.getStringValue(),
+        importId == null || importId.isNull() ? null : importId.getStringValue(),
+        line,
+        value);
+  }
+
+  private Future<RecordMetadata> deadLetter(ConsumerRecord<String, String> record, String reason) {
+    return producer.send(
+        Topics.TASK_INTAKE_DEAD_LETTER,
+        record.key(),
+        json.write(
+            new DeadLetter(
+                reason, record.topic(), record.partition(), record.offset(), record.value())));
   }
 
   /** The project's kind and settings, or null when it is missing or completed. */

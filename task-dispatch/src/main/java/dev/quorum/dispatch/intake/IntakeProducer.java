@@ -6,13 +6,17 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The idempotent producer for the intake topic and its dead-letter topic. */
+/**
+ * The idempotent producer for the intake topic and its dead-letter topic. An import sends hundreds
+ * of thousands of small records to one partition, so batches are large and wait a little to fill.
+ */
 @Singleton
 class IntakeProducer {
 
@@ -31,7 +35,9 @@ class IntakeProducer {
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.LINGER_MS_CONFIG,
-                5,
+                10,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                512 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
@@ -42,6 +48,10 @@ class IntakeProducer {
 
   Future<RecordMetadata> send(String topic, String key, String value) {
     return producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  void send(String topic, String key, String value, Callback acknowledged) {
+    producer.send(new ProducerRecord<>(topic, key, value), acknowledged);
   }
 
   @PreDestroy

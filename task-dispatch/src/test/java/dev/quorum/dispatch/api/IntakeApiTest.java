@@ -131,6 +131,59 @@ class IntakeApiTest {
         .isEqualTo(300);
   }
 
+  @Test
+  void shouldWriteARedeliveredRecordOnceAndDeadLetterWhatTheDatabaseRefuses() throws Exception {
+    String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
+    Api.Response imported =
+        h.importLines(customer.apiKey(), projectId, List.of(Harness.pairwise("again", "")));
+    String importId = (String) imported.get("importId");
+    h.awaitTasks(customer.apiKey(), projectId, 1);
+    String redelivered =
+        "{\"projectId\":\""
+            + projectId
+            + "\",\"importId\":\""
+            + importId
+            + "\",\"task\":"
+            + Harness.pairwise("again", "")
+            + "}";
+    String tooLargeForPostgres =
+        "{\"projectId\":\""
+            + projectId
+            + "\",\"task\":"
+            + Harness.pairwise("huge", ",\"metadata\":{\"n\":1e400000}")
+            + "}";
+    String last =
+        "{\"projectId\":\"" + projectId + "\",\"task\":" + Harness.pairwise("last", "") + "}";
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (String value : List.of(redelivered, redelivered, tooLargeForPostgres, last)) {
+        producer.send(new ProducerRecord<>(Topics.TASK_INTAKE, projectId, value));
+      }
+    }
+    h.awaitTasks(customer.apiKey(), projectId, 2);
+    Map<?, ?> progress =
+        (Map<?, ?>)
+            h.api.get("/api/v1/projects/" + projectId, customer.apiKey()).body().get("progress");
+    assertThat(progress.get("unitsReady"))
+        .as("no second unit for the redelivered task")
+        .isEqualTo(2);
+    assertThat(
+            h.api
+                .get("/api/v1/projects/" + projectId + "/imports/" + importId, customer.apiKey())
+                .body())
+        .as("a redelivered record is not written twice")
+        .containsEntry("written", 1);
+    List<String> reasons =
+        kafka.readAll(Topics.TASK_INTAKE_DEAD_LETTER, 1000, Duration.ofSeconds(10)).stream()
+            .filter(r -> projectId.equals(r.key()))
+            .map(r -> (String) readMap(r.value()).get("reason"))
+            .toList();
+    assertThat(reasons).singleElement().asString().startsWith("the database refused the task");
+  }
+
   /** A million lines streamed in and out: the server never holds the body. */
   @Test
   @Tag("slow")

@@ -271,6 +271,31 @@ class LeaseRulesApiTest {
   }
 
   @Test
+  void shouldOfferTheTaskTextExactlyAsImported() {
+    projectWithTasks(
+        Map.of(), List.of(Harness.pairwise("t\\tab\\\\back\\nline\\\"q\\\"\\u00e9", "")));
+    Fixtures.Person annotator = h.fixtures.annotator(List.of(h.language), 1);
+    assertThat(drain(annotator, 10)).containsExactly("p t\tab\\back\nline\"q\"\u00e9");
+  }
+
+  @Test
+  void shouldHoldTheUnitsOfTasksImportedIntoAPausedBatch() {
+    String projectId = projectWithTasks(Map.of(), tasks("early-", 1, ",\"batch\":\"b1\""));
+    String base = "/api/v1/projects/" + projectId + "/batches";
+    assertThat(h.api.post(base + "/b1/pause", customer.apiKey(), null).status()).isEqualTo(200);
+    List<String> late = new ArrayList<>(tasks("late-", 2, ",\"batch\":\"b1\""));
+    late.add(Harness.pairwise("free-0", ""));
+    assertThat(h.importLines(customer.apiKey(), projectId, late).body())
+        .containsEntry("accepted", 3);
+    h.awaitTasks(customer.apiKey(), projectId, 4);
+
+    Fixtures.Person annotator = h.fixtures.annotator(List.of(h.language), 1);
+    assertThat(drain(annotator, 10)).containsExactly("p free-0");
+    assertThat(h.api.post(base + "/b1/resume", customer.apiKey(), null).status()).isEqualTo(200);
+    assertThat(drain(annotator, 10)).containsExactlyInAnyOrder("p early-0", "p late-0", "p late-1");
+  }
+
+  @Test
   void shouldStopLeasingWhenTheProjectIsPausedAndRefuseImpossibleChanges() {
     String projectId = projectWithTasks(Map.of(), tasks("pause-", 2, ""));
     String path = "/api/v1/projects/" + projectId;
