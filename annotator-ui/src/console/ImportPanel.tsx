@@ -77,6 +77,7 @@ export function ImportPanel({ projectId, onImported }: { projectId: string; onIm
         duplicates: started.duplicates,
         rejectedCount: started.rejectedCount,
         written: 0,
+        failed: 0,
         done: false,
       });
       setFile(null);
@@ -142,8 +143,8 @@ export function ImportPanel({ projectId, onImported }: { projectId: string; onIm
                 value={progress.written}
                 max={progress.accepted}
                 label={`${progress.written.toLocaleString()} / ${progress.accepted.toLocaleString()} written${
-                  progress.done ? ' — done' : ` (${writtenPercent(progress.written, progress.accepted)}%)`
-                }`}
+                  progress.failed > 0 ? `, ${progress.failed.toLocaleString()} refused by the database` : ''
+                }${progress.done ? ' — done' : ` (${writtenPercent(progress.written, progress.accepted)}%)`}`}
                 title="Tasks written"
               />
             </div>

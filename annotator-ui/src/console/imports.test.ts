@@ -43,10 +43,10 @@ describe('parseImportProgress', () => {
   it('reads the progress', () => {
     expect(
       parseImportProgress(
-        { importId: 'imp_1', accepted: 3, duplicates: 1, rejectedCount: 1, written: 2, done: false },
+        { importId: 'imp_1', accepted: 3, duplicates: 1, rejectedCount: 1, written: 2, failed: 1, done: true },
         started,
       ),
-    ).toEqual({ importId: 'imp_1', accepted: 3, duplicates: 1, rejectedCount: 1, written: 2, done: false });
+    ).toEqual({ importId: 'imp_1', accepted: 3, duplicates: 1, rejectedCount: 1, written: 2, failed: 1, done: true });
   });
 
   it('falls back to the import response and is only done when the server says so', () => {
@@ -56,6 +56,7 @@ describe('parseImportProgress', () => {
       duplicates: 1,
       rejectedCount: 1,
       written: 3,
+      failed: 0,
       done: false,
     });
     expect(parseImportProgress({ written: 3, done: 'true' }, started).done).toBe(false);

@@ -22,6 +22,8 @@ export interface ImportProgress {
   duplicates: number;
   rejectedCount: number;
   written: number;
+  /** Accepted lines the database then refused; they are on the dead-letter topic. */
+  failed: number;
   done: boolean;
 }
 
@@ -67,6 +69,7 @@ export function parseImportProgress(value: unknown, fallback: ImportResult): Imp
     duplicates: typeof body.duplicates === 'number' ? count(body.duplicates) : fallback.duplicates,
     rejectedCount: typeof body.rejectedCount === 'number' ? count(body.rejectedCount) : fallback.rejectedCount,
     written,
+    failed: count(body.failed),
     done: body.done === true,
   };
 }

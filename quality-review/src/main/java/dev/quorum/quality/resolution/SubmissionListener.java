@@ -1,12 +1,12 @@
 package dev.quorum.quality.resolution;
 
+import dev.quorum.platform.events.EventConsumer;
 import dev.quorum.platform.events.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 @KafkaListener(
     groupId = "quorum-quality",
@@ -22,7 +22,7 @@ class SubmissionListener {
   }
 
   @Topic(Topics.ANNOTATIONS)
-  void receive(List<ConsumerRecord<String, String>> records) {
-    consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
+  void receive(ConsumerRecords<String, String> records) {
+    consumer.acceptAll(EventConsumer.values(records));
   }
 }

@@ -55,6 +55,7 @@ class ImportController {
       int duplicates,
       int rejectedCount,
       int written,
+      int failed,
       boolean done) {}
 
   @Get("/imports/{importId}")
@@ -74,7 +75,8 @@ class ImportController {
                             r.getDuplicates(),
                             r.getRejected(),
                             r.getWritten(),
-                            r.getWritten() >= r.getAccepted()))
+                            r.getFailed(),
+                            r.getWritten() + r.getFailed() >= r.getAccepted()))
                 .orElseThrow(() -> ProblemException.notFound("import " + importId)));
   }
 }

@@ -112,11 +112,24 @@ class TaskWriter {
       }
       if (records.size() == 1) {
         refused.add(new Refused(records.get(0), "the database refused the task: " + reason(e)));
+        countFailed(records.get(0).importId());
         return;
       }
       int half = records.size() / 2;
       writeOrSplit(records.subList(0, half), refused);
       writeOrSplit(records.subList(half, records.size()), refused);
+    }
+  }
+
+  /** A refused record of an import still counts towards its end, as failed. */
+  private void countFailed(@io.micronaut.core.annotation.Nullable String importId) {
+    if (importId != null) {
+      tx.run(
+          dsl ->
+              dsl.update(TASK_IMPORT)
+                  .set(TASK_IMPORT.FAILED, TASK_IMPORT.FAILED.plus(1))
+                  .where(TASK_IMPORT.ID.eq(importId))
+                  .execute());
     }
   }
 

@@ -21,7 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
 
 /**
@@ -101,8 +101,8 @@ class WebhookFanOut extends EventConsumer<JsonNode> {
     }
 
     @Topic({Topics.ASSIGNMENTS, Topics.ANNOTATIONS, Topics.QUALITY})
-    void receive(List<ConsumerRecord<String, String>> records) {
-      fanOut.acceptAll(records.stream().map(ConsumerRecord::value).toList());
+    void receive(ConsumerRecords<String, String> records) {
+      fanOut.acceptAll(EventConsumer.values(records));
     }
   }
 }

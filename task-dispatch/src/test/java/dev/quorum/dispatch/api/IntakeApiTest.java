@@ -149,6 +149,8 @@ class IntakeApiTest {
     String tooLargeForPostgres =
         "{\"projectId\":\""
             + projectId
+            + "\",\"importId\":\""
+            + importId
             + "\",\"task\":"
             + Harness.pairwise("huge", ",\"metadata\":{\"n\":1e400000}")
             + "}";
@@ -170,12 +172,19 @@ class IntakeApiTest {
     assertThat(progress.get("unitsReady"))
         .as("no second unit for the redelivered task")
         .isEqualTo(2);
-    assertThat(
-            h.api
-                .get("/api/v1/projects/" + projectId + "/imports/" + importId, customer.apiKey())
-                .body())
-        .as("a redelivered record is not written twice")
-        .containsEntry("written", 1);
+    Map<String, Object> importProgress =
+        Harness.await(
+            () ->
+                h.api
+                    .get(
+                        "/api/v1/projects/" + projectId + "/imports/" + importId, customer.apiKey())
+                    .body(),
+            body -> Integer.valueOf(1).equals(body.get("failed")));
+    assertThat(importProgress)
+        .as("a redelivered record is not written twice; the refused one counts as failed")
+        .containsEntry("written", 1)
+        .containsEntry("failed", 1)
+        .containsEntry("done", true);
     List<String> reasons =
         kafka.readAll(Topics.TASK_INTAKE_DEAD_LETTER, 1000, Duration.ofSeconds(10)).stream()
             .filter(r -> projectId.equals(r.key()))

@@ -12,9 +12,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
 
 /**
@@ -63,8 +62,8 @@ public class PauseConsumer extends EventConsumer<PauseConsumer.PauseEvent> {
     }
 
     @Topic(Topics.QUALITY)
-    void receive(List<ConsumerRecord<String, String>> records) {
-      consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
+    void receive(ConsumerRecords<String, String> records) {
+      consumer.acceptAll(EventConsumer.values(records));
     }
   }
 }

@@ -14,9 +14,8 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
 
 /** A submitted judgement earns a {@code pending} entry at the project's pay. */
@@ -57,8 +56,8 @@ public class EarningsConsumer extends EventConsumer<SubmittedWork> {
     }
 
     @Topic(Topics.ANNOTATIONS)
-    void receive(List<ConsumerRecord<String, String>> records) {
-      consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
+    void receive(ConsumerRecords<String, String> records) {
+      consumer.acceptAll(EventConsumer.values(records));
     }
   }
 }

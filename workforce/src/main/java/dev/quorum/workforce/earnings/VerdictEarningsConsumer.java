@@ -16,9 +16,8 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
 
 /**
@@ -79,8 +78,8 @@ public class VerdictEarningsConsumer extends EventConsumer<VerdictEarningsConsum
     }
 
     @Topic(Topics.REVIEWS)
-    void receive(List<ConsumerRecord<String, String>> records) {
-      consumer.acceptAll(records.stream().map(ConsumerRecord::value).toList());
+    void receive(ConsumerRecords<String, String> records) {
+      consumer.acceptAll(EventConsumer.values(records));
     }
   }
 }
