@@ -166,6 +166,7 @@ public class DispatchBench {
       s.readyBefore = ready;
       s.readyAfter = unitsReady(apiKey, sat);
       releaseAll(tokens.subList(0, n));
+      s.drainSeconds = awaitDecided(apiKey, sat);
       sats.add(s);
       best = Math.max(best, s.rate());
       log(String.format(Locale.ROOT,
@@ -237,11 +238,19 @@ public class DispatchBench {
     double seconds;
     long readyBefore;
     long readyAfter;
+    long allCycles; // warm-up included
+    double stepSeconds; // warm-up included
+    double drainSeconds = Double.NaN; // until quality had decided every submitted task
     Hist next = new Hist();
     Hist submit = new Hist();
 
     double rate() {
       return cycles / seconds;
+    }
+
+    /** What the whole server kept up with: the step's cycles over the step and its drain. */
+    double sustained() {
+      return allCycles / (stepSeconds + drainSeconds);
     }
   }
 
@@ -254,6 +263,7 @@ public class DispatchBench {
     long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupS);
     long end = measureFrom + TimeUnit.SECONDS.toNanos(satS);
     AtomicLong cycles = new AtomicLong();
+    AtomicLong allCycles = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     AtomicLong empty = new AtomicLong();
     ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
@@ -281,6 +291,7 @@ public class DispatchBench {
             errors.incrementAndGet();
             continue;
           }
+          allCycles.incrementAndGet();
           if (t2 >= measureFrom && t2 <= end) {
             cycles.incrementAndGet();
             s.next.add(t1 - t0);
@@ -294,6 +305,8 @@ public class DispatchBench {
       f.get(satS + warmupS + 120, TimeUnit.SECONDS);
     }
     threads.shutdown();
+    s.stepSeconds = (System.nanoTime() - start) / 1e9;
+    s.allCycles = allCycles.get();
     s.cycles = cycles.get();
     s.errors = errors.get();
     s.empty = empty.get();
@@ -564,6 +577,27 @@ public class DispatchBench {
         "progress", "unitsReady"));
   }
 
+  /**
+   * Waits until quality has decided every submitted task of the project (overlap 1: one judgement
+   * decides a task), so that the next phase starts on a server that has caught up.
+   *
+   * @return the seconds it took
+   */
+  static double awaitDecided(String apiKey, String project) throws Exception {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(600);
+    while (System.nanoTime() < deadline) {
+      Object progress = Json.at(call("GET", "/api/v1/projects/" + project, apiKey, null).ok(200).json(), "progress");
+      long decided = num(Json.at(progress, "resolved")) + num(Json.at(progress, "contested"));
+      if (decided >= num(Json.at(progress, "unitsSubmitted"))) {
+        return (System.nanoTime() - start) / 1e9;
+      }
+      sleepMs(250);
+    }
+    die("quality had not decided the saturation tasks 600 s after the step");
+    return Double.NaN;
+  }
+
   static void releaseAll(List<String> tokens) throws Exception {
     for (String t : tokens) {
       call("POST", "/api/v1/annotator/release", t, null).ok(200);
@@ -669,14 +703,17 @@ public class DispatchBench {
         .append(pgbenchClients).append(" -j 2 -T ").append(pgbenchS).append("` on scale ").append(pgbenchScale)
         .append(" in database `bench` of the same PostgreSQL: ")
         .append(Double.isNaN(tps) ? "skipped" : String.format(Locale.ROOT, "**%.1f tps**", tps)).append(".\n\n");
-    md.append("| annotators | cycles/s | ÷ pgbench tps | next-task p50 / p99 ms | submit p50 / p99 ms | errors | empty (204) | ready units before → after |\n");
-    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("| annotators | cycles/s | ÷ pgbench tps | next-task p50 / p99 ms | submit p50 / p99 ms | errors | empty (204) | ready units before → after | quality caught up after | sustained cycles/s |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Sat s : sats) {
-      md.append(String.format(Locale.ROOT, "| %d | %.1f | %s | %.1f / %.1f | %.1f / %.1f | %d | %d | %d → %d |%n",
+      md.append(String.format(Locale.ROOT, "| %d | %.1f | %s | %.1f / %.1f | %.1f / %.1f | %d | %d | %d → %d | %.1f s | %.1f |%n",
           s.annotators, s.rate(), Double.isNaN(tps) ? "–" : String.format(Locale.ROOT, "%.3f", s.rate() / tps),
           ms(s.next.p(0.5)), ms(s.next.p(0.99)), ms(s.submit.p(0.5)), ms(s.submit.p(0.99)), s.errors, s.empty,
-          s.readyBefore, s.readyAfter));
+          s.readyBefore, s.readyAfter, s.drainSeconds, s.sustained()));
     }
+    md.append("\n*Quality caught up after*: how long after the step the server still worked until quality had "
+        + "decided every submitted task. *Sustained*: all cycles of the step, warm-up included, over the step's "
+        + "time plus that wait: the rate the whole server, its consumers included, kept up with.\n");
     md.append(String.format(Locale.ROOT,
         "%n**(b) Latency**, open loop at %.1f cycles/s (%.0f %% of the best saturation rate), %d worker threads "
             + "and %d annotators, %d s warm-up + %d s measured. Next-task and cycle latency count from the "
