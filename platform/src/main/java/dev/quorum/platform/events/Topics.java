@@ -2,10 +2,7 @@ package dev.quorum.platform.events;
 
 import java.util.List;
 
-/**
- * Kafka topic names. Task events are keyed by project id, workforce events by annotator id; intake
- * records from the import endpoint by project and external id.
- */
+/** Kafka topic names. Task events are keyed by project id, workforce events by annotator id. */
 public final class Topics {
 
   public static final String TASK_INTAKE = "quorum.task-intake";

@@ -30,8 +30,9 @@ import org.jooq.impl.DSL;
  * Reads a JSONL body line by line (never the whole body at once), validates each line against the
  * project's kind, counts duplicates (within the body and against the project), and hands accepted
  * tasks to the intake topic. It answers only once Kafka has acknowledged every accepted task, so an
- * accepted task is never lost. Records are keyed by project and external id, so that one import's
- * records are written by several consumers at once, each task always by the same one.
+ * accepted task is never lost. Records are keyed by project, so that one consumer writes a
+ * project's tasks in line order (the lease takes the oldest first); imports into different projects
+ * are written in parallel.
  */
 @Singleton
 public class ImportService {
@@ -196,8 +197,7 @@ public class ImportService {
       }
       acks.sending();
       try {
-        producer.send(
-            Topics.TASK_INTAKE, project.id() + "/" + pending.externalId(), pending.record(), acks);
+        producer.send(Topics.TASK_INTAKE, project.id(), pending.record(), acks);
       } catch (RuntimeException e) {
         acks.notSent();
         throw e;

@@ -42,9 +42,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  *
  * <p>Polls are large and wait briefly to fill, because each batch is one COPY and one transaction;
  * the batch is taken as {@link ConsumerRecords}, which the framework passes on without binding
- * every record. Several consumers write at once ({@code quorum.intake.writers}): one PostgreSQL
- * backend inserting rows is the slowest part of an import, and the import endpoint spreads a
- * project's records over the partitions.
+ * every record. Several consumers write at once ({@code quorum.intake.writers}), so that imports
+ * into different projects are written in parallel; records are keyed by project, so one project's
+ * tasks are written by one consumer in the order they were sent.
  */
 @KafkaListener(
     groupId = "quorum-dispatch-intake",
