@@ -73,12 +73,12 @@ public abstract class EventConsumer<P> {
     if (events.isEmpty()) {
       return 0;
     }
-    if (events.size() == 1) {
-      return handleOnce(events);
-    }
     try {
       return handleOnce(events);
     } catch (RuntimeException batchFailed) {
+      if (events.size() == 1) {
+        throw batchFailed;
+      }
       LOG.warn(
           "{}: a batch of {} events failed ({}); handling them one at a time",
           name,

@@ -18,8 +18,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -58,19 +56,6 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
     this.reviews = reviews;
     this.signals = signals;
     this.verdicts = verdicts;
-  }
-
-  /** Signals are asked for once per annotator and project at the end of the batch. */
-  @Override
-  protected void handleAll(DSLContext dsl, List<Event<AnnotationSubmitted>> events) {
-    super.handleAll(dsl, events);
-    Set<List<String>> refreshed = new HashSet<>();
-    for (Event<AnnotationSubmitted> e : events) {
-      AnnotationSubmitted event = e.payload();
-      if (refreshed.add(List.of(event.projectId(), event.annotatorId(), event.kind()))) {
-        signals.judged(dsl, event.projectId(), event.annotatorId(), event.kind());
-      }
-    }
   }
 
   @Override
@@ -133,5 +118,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
               event.agreementTarget(),
               project));
     }
+    // Paced: refreshes now when due, else within a few seconds (SignalRefresh).
+    signals.judged(dsl, event.projectId(), event.annotatorId(), event.kind());
   }
 }
