@@ -103,6 +103,13 @@ public abstract class EventConsumer<P> {
   }
 
   private int handleOnce(List<Event<P>> events) {
+    if (!claimsEvents()) {
+      return handled.unclaimed(
+          dsl -> {
+            handleAll(dsl, events);
+            return events.size();
+          });
+    }
     return handled.once(
         name,
         events.stream().map(e -> e.envelope().id()).toList(),
@@ -130,6 +137,14 @@ public abstract class EventConsumer<P> {
     } catch (IOException e) {
       throw new UncheckedIOException("event on " + name + " is not a valid envelope", e);
     }
+  }
+
+  /**
+   * Whether each event is recorded as handled before its effect runs. A consumer may answer false
+   * only when its effect is idempotent by itself (a unique key that makes a replay change nothing).
+   */
+  protected boolean claimsEvents() {
+    return true;
   }
 
   /** Whether events of {@code type} concern this consumer. */

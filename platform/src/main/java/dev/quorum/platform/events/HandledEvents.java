@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
@@ -22,6 +23,15 @@ public class HandledEvents {
 
   public HandledEvents(Tx tx) {
     this.tx = tx;
+  }
+
+  /**
+   * Runs {@code effect} in one transaction without claiming anything, for consumers whose effect is
+   * already idempotent through a unique key of its own: a claim per event would cost a write and an
+   * index entry for nothing.
+   */
+  public <T> T unclaimed(Function<DSLContext, T> effect) {
+    return tx.write(effect);
   }
 
   /**

@@ -184,13 +184,16 @@ public class LeaseService {
                     .and(PROJECT.ID.notIn(profile.pausedProjects()))
                     // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a join that
                     // reads every ready unit of every project (45 ms with 30k), while this probes
-                    // the partial index of ready units once per project.
+                    // the partial index of ready units once per project. The ORDER BY is what the
+                    // index gives for free; without it the generic plan scans the table until it
+                    // meets a ready unit (5 ms with 33k units, most of them done).
                     .and(
                         DSL.field(
                                 selectOne()
                                     .from(unit)
                                     .where(unit.PROJECT_ID.eq(PROJECT.ID))
                                     .and(unit.STATUS.eq(DSL.inline(UnitStatus.ready)))
+                                    .orderBy(unit.READY_SINCE)
                                     .limit(DSL.inline(1)))
                             .isNotNull())
                     .fetch(r -> new EligibleProject(r.value1(), r.value2(), r.value3()))));
@@ -280,7 +283,10 @@ public class LeaseService {
                 DSL.val(profile.tier()),
                 DSL.val(Ids.newId("asg")),
                 DSL.val(ThreadLocalRandom.current().nextBoolean()))
-            .fetchOptionalInto(ASSIGNMENT);
+            // The table's own fields: otherwise jOOQ builds each column's type anew from the
+            // result set's metadata on every lease.
+            .coerce(ASSIGNMENT)
+            .fetchOptional();
     assignment.ifPresent(a -> event(a, "assignment.leased", null));
     return assignment;
   }

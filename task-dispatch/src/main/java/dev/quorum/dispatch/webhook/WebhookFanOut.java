@@ -26,7 +26,8 @@ import org.jooq.DSLContext;
 
 /**
  * Turns project events into pending deliveries for the project's webhooks that asked for them. One
- * delivery per webhook and event, whatever Kafka redelivers.
+ * delivery per webhook and event, whatever Kafka redelivers: the delivery's unique key sees to it,
+ * without a claim per event.
  */
 @Singleton
 class WebhookFanOut extends EventConsumer<JsonNode> {
@@ -41,6 +42,12 @@ class WebhookFanOut extends EventConsumer<JsonNode> {
   @Override
   protected boolean accepts(String type) {
     return WebhookService.EVENTS.contains(type);
+  }
+
+  /** Deliveries are unique per webhook and event, so a redelivered event inserts nothing. */
+  @Override
+  protected boolean claimsEvents() {
+    return false;
   }
 
   /** One look-up of the batch's webhooks: most projects have none, and most events match none. */
