@@ -89,11 +89,12 @@ public class DispatchService {
     TaskStatus value = TaskStatus.valueOf(status);
     tx.run(
         dsl -> {
+          // Not the whole row: a task's content can be large, and none of it is needed here.
           TaskRecord task =
               dsl.update(TASK)
                   .set(TASK.STATUS, value)
                   .where(TASK.ID.eq(taskId))
-                  .returning()
+                  .returning(TASK.PROJECT_ID, TASK.EXTERNAL_ID, TASK.BATCH)
                   .fetchSingle();
           // A decided task needs no more work: units nobody has leased are withdrawn.
           dsl.deleteFrom(WORK_UNIT)

@@ -18,6 +18,9 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -58,8 +61,22 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
     this.verdicts = verdicts;
   }
 
+  /** Reads each project's settings once per poll: a poll is mostly one project's judgements. */
+  @Override
+  protected void handleAll(DSLContext dsl, List<Event<AnnotationSubmitted>> events) {
+    Map<String, ProjectSettings> projects = new HashMap<>();
+    for (Event<AnnotationSubmitted> event : events) {
+      record(dsl, event.payload(), projects);
+    }
+  }
+
   @Override
   protected void handle(DSLContext dsl, EventEnvelope envelope, AnnotationSubmitted event) {
+    record(dsl, event, new HashMap<>());
+  }
+
+  private void record(
+      DSLContext dsl, AnnotationSubmitted event, Map<String, ProjectSettings> projects) {
     int inserted =
         dsl.insertInto(JUDGEMENT)
             .set(JUDGEMENT.ASSIGNMENT_ID, event.assignmentId())
@@ -81,11 +98,7 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
     if (inserted == 0) {
       return;
     }
-    ProjectSettings project =
-        dispatch
-            .project(event.projectId())
-            .map(DispatchService.ProjectInfo::settings)
-            .orElseThrow(() -> new IllegalStateException("no project " + event.projectId()));
+    ProjectSettings project = projects.computeIfAbsent(event.projectId(), this::settings);
     QualitySettings settings = project.quality();
     var judgement =
         new JudgementVerdicts.Judgement(
@@ -120,5 +133,12 @@ public class SubmissionConsumer extends EventConsumer<AnnotationSubmitted> {
     }
     // Paced: refreshes now when due, else within a few seconds (SignalRefresh).
     signals.judged(dsl, event.projectId(), event.annotatorId(), event.kind());
+  }
+
+  private ProjectSettings settings(String projectId) {
+    return dispatch
+        .project(projectId)
+        .map(DispatchService.ProjectInfo::settings)
+        .orElseThrow(() -> new IllegalStateException("no project " + projectId));
   }
 }

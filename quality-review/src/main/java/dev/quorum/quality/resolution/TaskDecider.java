@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Decides a task once enough judgements are in: resolved when the agreement meets the project's
@@ -52,9 +53,7 @@ public class TaskDecider {
 
   /** Decides {@code task} if it can be; joins the caller's transaction. */
   public void decide(DSLContext dsl, Task task) {
-    if (dsl.fetchExists(TASK_OUTCOME, TASK_OUTCOME.TASK_ID.eq(task.taskId()))) {
-      return;
-    }
+    // A task already decided yields no answers, and so stays as it was (overlap.min is at least 1).
     List<JsonNode> answers =
         dsl
             .select(JUDGEMENT.ANSWER)
@@ -63,6 +62,8 @@ public class TaskDecider {
             // Rejected judgements do not count: a rejected one reopened the task for someone else.
             .and(JUDGEMENT.STATUS.ne(JudgementStatus.rejected))
             .and(JUDGEMENT.GOLD.isFalse())
+            .andNotExists(
+                DSL.selectOne().from(TASK_OUTCOME).where(TASK_OUTCOME.TASK_ID.eq(task.taskId())))
             .fetch(JUDGEMENT.ANSWER)
             .stream()
             .map(json::tree)
