@@ -184,16 +184,16 @@ public class LeaseService {
                     .and(PROJECT.ID.notIn(profile.pausedProjects()))
                     // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a join that
                     // reads every ready unit of every project (45 ms with 30k), while this probes
-                    // the partial index of ready units once per project. The ORDER BY is what the
-                    // index gives for free; without it the generic plan scans the table until it
-                    // meets a ready unit (5 ms with 33k units, most of them done).
+                    // the partial index of ready units once per project. No ORDER BY, on purpose:
+                    // right after a large import the statistics are stale, and with an ORDER BY
+                    // the planner sorted every ready unit of the project (20 ms with 32k) to take
+                    // one; without it, any plan stops at the first ready unit it meets.
                     .and(
                         DSL.field(
                                 selectOne()
                                     .from(unit)
                                     .where(unit.PROJECT_ID.eq(PROJECT.ID))
                                     .and(unit.STATUS.eq(DSL.inline(UnitStatus.ready)))
-                                    .orderBy(unit.READY_SINCE)
                                     .limit(DSL.inline(1)))
                             .isNotNull())
                     .fetch(r -> new EligibleProject(r.value1(), r.value2(), r.value3()))));
