@@ -65,10 +65,17 @@ class IntakeListener {
   private final Tx tx;
   private final BatchService batches;
   private final IntakeProducer producer;
+  private final FreshStatistics statistics;
 
   IntakeListener(
-      TaskWriter writer, Json json, Tx tx, BatchService batches, IntakeProducer producer) {
+      TaskWriter writer,
+      Json json,
+      Tx tx,
+      BatchService batches,
+      IntakeProducer producer,
+      FreshStatistics statistics) {
     this.writer = writer;
+    this.statistics = statistics;
     this.json = json;
     this.tx = tx;
     this.batches = batches;
@@ -96,9 +103,11 @@ class IntakeListener {
         rejects.add(deadLetter(record, e.getMessage()));
       }
     }
-    for (TaskWriter.Refused refused : writer.write(valid)) {
-      rejects.add(deadLetter(sources.get(refused.task()), refused.reason()));
+    List<TaskWriter.Refused> refused = writer.write(valid);
+    for (TaskWriter.Refused r : refused) {
+      rejects.add(deadLetter(sources.get(r.task()), r.reason()));
     }
+    statistics.written(valid.size() - refused.size());
     for (Future<RecordMetadata> ack : rejects) {
       try {
         ack.get(60, TimeUnit.SECONDS);
