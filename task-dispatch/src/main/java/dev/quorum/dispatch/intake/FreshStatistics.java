@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * imported project has almost no ready units, and plans the next-task probe as a sort of all of
  * them (20 ms with 32k) instead of one step into the ready-unit index.
  *
- * <p>The tables are analysed whenever the rows written since the last time reach half of what the
- * unit table held then (at least 1,000): a handful of times over a million-line import, each a
- * fraction of a second, as PostgreSQL's documentation advises after bulk loads.
+ * <p>The tables are analysed whenever the rows written since the last time reach what the unit
+ * table held then (at least 1,000), so each analysis finds the table about twice as large: four or
+ * five times over a million-line import, each a fraction of a second, as PostgreSQL's documentation
+ * advises after bulk loads. A project that grew by less than that is estimated within a factor of
+ * two, which is all the next-task probe needs to be planned as an index step.
  */
 @Singleton
 class FreshStatistics {
@@ -49,6 +51,6 @@ class FreshStatistics {
   }
 
   private long due() {
-    return Math.max(MIN_ROWS, unitsAtLastAnalyze / 2);
+    return Math.max(MIN_ROWS, unitsAtLastAnalyze);
   }
 }
