@@ -3,6 +3,9 @@ package dev.quorum.dispatch.intake;
 import dev.quorum.platform.db.Tx;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the planner's statistics of tasks and units current while imports add rows faster than
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 class FreshStatistics {
 
+  private static final Logger LOG = LoggerFactory.getLogger(FreshStatistics.class);
   private static final long MIN_ROWS = 1_000;
 
   private final Tx tx;
@@ -39,14 +43,19 @@ class FreshStatistics {
         return;
       }
       writtenSince.set(0);
-      tx.run(dsl -> dsl.execute("analyze dispatch.task, dispatch.work_unit"));
-      unitsAtLastAnalyze =
-          tx.read(
-              dsl ->
-                  dsl.resultQuery(
-                          "select greatest(reltuples, 0)::bigint from pg_class"
-                              + " where oid = 'dispatch.work_unit'::regclass")
-                      .fetchOne(0, Long.class));
+      try {
+        tx.run(dsl -> dsl.execute("analyze dispatch.task, dispatch.work_unit"));
+        unitsAtLastAnalyze =
+            tx.read(
+                dsl ->
+                    dsl.resultQuery(
+                            "select greatest(reltuples, 0)::bigint from pg_class"
+                                + " where oid = 'dispatch.work_unit'::regclass")
+                        .fetchOne(0, Long.class));
+      } catch (DataAccessException e) {
+        // Statistics are an optimisation: the tasks are written, and autovacuum will analyse.
+        LOG.warn("could not analyse tasks and units after an import: {}", e.toString());
+      }
     }
   }
 

@@ -104,8 +104,8 @@ class IntakeListener {
       }
     }
     List<TaskWriter.Refused> refused = writer.write(valid);
-    for (TaskWriter.Refused r : refused) {
-      rejects.add(deadLetter(sources.get(r.task()), r.reason()));
+    for (TaskWriter.Refused refusal : refused) {
+      rejects.add(deadLetter(sources.get(refusal.task()), refusal.reason()));
     }
     statistics.written(valid.size() - refused.size());
     for (Future<RecordMetadata> ack : rejects) {
