@@ -30,9 +30,10 @@ import org.jooq.impl.DSL;
  * Reads a JSONL body line by line (never the whole body at once), validates each line against the
  * project's kind, counts duplicates (within the body and against the project), and hands accepted
  * tasks to the intake topic. It answers only once Kafka has acknowledged every accepted task, so an
- * accepted task is never lost. Records are keyed by project, so that one consumer writes a
- * project's tasks in line order (the lease takes the oldest first); imports into different projects
- * are written in parallel.
+ * accepted task is never lost. Each record carries the time its line was accepted ({@link
+ * AcceptClock}), which orders the task's units (the lease takes the oldest first), so records are
+ * keyed by project and chunk: a large import is spread over the topic's partitions and written by
+ * all writers at once, and its tasks are still offered in line order.
  */
 @Singleton
 public class ImportService {
@@ -107,13 +108,14 @@ public class ImportService {
             + json.write(project.id())
             + ",\"importId\":"
             + json.write(importId)
-            + ",\"task\":";
+            + ",\"acceptedAt\":\"";
     Set<String> seen = new HashSet<>();
     List<Pending> chunk = new ArrayList<>(CHUNK);
     BoundedLineReader lines =
         new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
     try {
       long lineNo = 0;
+      long chunks = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         lineNo++;
         if (line.isBlank()) {
@@ -133,13 +135,15 @@ public class ImportService {
           counts.duplicates++;
           continue;
         }
-        chunk.add(new Pending(task.externalId(), recordStart + line + "}"));
+        chunk.add(
+            new Pending(
+                task.externalId(), recordStart + AcceptClock.next() + "\",\"task\":" + line + "}"));
         if (chunk.size() == CHUNK) {
-          send(project, chunk, counts, acks);
+          send(project, project.id() + "/" + chunks++, chunk, counts, acks);
           chunk.clear();
         }
       }
-      send(project, chunk, counts, acks);
+      send(project, project.id() + "/" + chunks, chunk, counts, acks);
     } catch (IOException e) {
       throw new UncheckedIOException("reading the import body failed", e);
     }
@@ -172,8 +176,12 @@ public class ImportService {
     int rejected;
   }
 
-  /** Sends the chunk's tasks that the project does not have yet, without waiting for Kafka. */
-  private void send(Project project, List<Pending> chunk, Counts counts, ImportAcks acks) {
+  /**
+   * Sends the chunk's tasks that the project does not have yet under one key, without waiting for
+   * Kafka.
+   */
+  private void send(
+      Project project, String key, List<Pending> chunk, Counts counts, ImportAcks acks) {
     if (chunk.isEmpty()) {
       return;
     }
@@ -197,7 +205,7 @@ public class ImportService {
       }
       acks.sending();
       try {
-        producer.send(Topics.TASK_INTAKE, project.id(), pending.record(), acks);
+        producer.send(Topics.TASK_INTAKE, key, pending.record(), acks);
       } catch (RuntimeException e) {
         acks.notSent();
         throw e;

@@ -16,6 +16,8 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -32,19 +34,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Consumes the intake topic in batches. A record is {@code {"projectId": …, "importId": …, "task":
- * …}}: {@code task} is one line of the JSONL import format, and only the import endpoint sets
- * {@code importId}. Its key does not matter here (customers use the project id). Every record is
- * checked against its project (the import endpoint's records and those customers produce directly
- * alike); a record that fails, or that the database refuses, goes to {@code
- * quorum.task-intake.dead-letter} with the reason. Offsets are committed after the batch is written
- * and the rejects are acknowledged, so nothing is lost.
+ * Consumes the intake topic in batches. A record is {@code {"projectId": …, "importId": …,
+ * "acceptedAt": …, "task": …}}: {@code task} is one line of the JSONL import format, only the
+ * import endpoint sets {@code importId}, and {@code acceptedAt} (optional, an ISO-8601 instant)
+ * orders the task's units among the project's others (oldest first; without it, the time of
+ * writing). Its key does not matter here (customers use the project id). Every record is checked
+ * against its project (the import endpoint's records and those customers produce directly alike); a
+ * record that fails, or that the database refuses, goes to {@code quorum.task-intake.dead-letter}
+ * with the reason. Offsets are committed after the batch is written and the rejects are
+ * acknowledged, so nothing is lost.
  *
  * <p>Polls are large and wait briefly to fill, because each batch is one COPY and one transaction;
  * the batch is taken as {@link ConsumerRecords}, which the framework passes on without binding
- * every record. Several consumers write at once ({@code quorum.intake.writers}), so that imports
- * into different projects are written in parallel; records are keyed by project, so one project's
- * tasks are written by one consumer in the order they were sent.
+ * every record. Several consumers write at once ({@code quorum.intake.writers}): the import
+ * endpoint keys its records by project and chunk, so one large import is written by all of them,
+ * and {@code acceptedAt} keeps its line order whichever writes first.
  */
 @KafkaListener(
     groupId = "quorum-dispatch-intake",
@@ -130,6 +134,7 @@ class IntakeListener {
     JsonNode projectId = intake.get("projectId");
     JsonNode importId = intake.get("importId");
     JsonNode task = intake.get("task");
+    Instant acceptedAt = acceptedAt(intake.get("acceptedAt"));
     if (projectId == null || !projectId.isString() || task == null || task.isNull()) {
       throw new TaskLine.Invalid("a record needs projectId and task");
     }
@@ -150,7 +155,23 @@ class IntakeListener {
         projectId.getStringValue(),
         importId == null || importId.isNull() ? null : importId.getStringValue(),
         line,
+        acceptedAt,
         value);
+  }
+
+  private static Instant acceptedAt(JsonNode acceptedAt) throws TaskLine.Invalid {
+    if (acceptedAt == null || acceptedAt.isNull()) {
+      return null;
+    }
+    try {
+      if (acceptedAt.isString()) {
+        return Instant.parse(acceptedAt.getStringValue());
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw new TaskLine.Invalid(
+        "acceptedAt must be an ISO-8601 instant such as 2026-01-01T00:00:00.000001Z");
   }
 
   private Future<RecordMetadata> deadLetter(ConsumerRecord<String, String> record, String reason) {

@@ -23,13 +23,14 @@ final class IntakeStage {
       """
       CREATE TEMP TABLE IF NOT EXISTS intake_stage (
         id text PRIMARY KEY, project_id text, external_id text, batch text, difficulty integer,
-        import_id text, is_gold boolean, min_tier integer, unit_ids text[], record jsonb
+        import_id text, is_gold boolean, min_tier integer, unit_ids text[], accepted_at timestamptz,
+        record jsonb
       ) ON COMMIT DELETE ROWS
       """;
 
   private static final String COPY =
       "COPY pg_temp.intake_stage (id, project_id, external_id, batch, difficulty, import_id,"
-          + " is_gold, min_tier, unit_ids, record) FROM STDIN";
+          + " is_gold, min_tier, unit_ids, accepted_at, record) FROM STDIN";
 
   private static final int BUFFER = 1 << 16;
 
@@ -80,6 +81,7 @@ final class IntakeStage {
       rows.append(replica == 1 ? "" : ",").append(Ids.newId("unt"));
     }
     rows.append("}\t");
+    rows.append(record.acceptedAt() == null ? "\\N" : record.acceptedAt().toString()).append('\t');
     text(rows, record.recordJson()).append('\n');
   }
 

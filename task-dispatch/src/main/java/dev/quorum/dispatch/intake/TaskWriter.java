@@ -13,6 +13,7 @@ import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.json.Json;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A task that passed validation against its project, with its intake record as received. */
-record ValidTask(String projectId, @Nullable String importId, TaskLine task, String recordJson) {}
+record ValidTask(
+    String projectId,
+    @Nullable String importId,
+    TaskLine task,
+    @Nullable Instant acceptedAt,
+    String recordJson) {}
 
 /**
  * Writes intake records in one transaction per batch: new tasks and their {@code overlap.min}
@@ -60,19 +66,18 @@ class TaskWriter {
       ), units AS (
         INSERT INTO {1} (id, task_id, project_id, replica, min_tier, status, ready_since)
         SELECT unit.id, staged.id, staged.project_id, unit.replica, staged.min_tier,
-               CASE WHEN batch.status = {4} THEN {5} ELSE {6} END, now()
+               CASE WHEN batch.status = {3} THEN {4} ELSE {5} END,
+               coalesce(staged.accepted_at, now())
         FROM inserted
         JOIN pg_temp.intake_stage staged ON staged.id = inserted.id
         CROSS JOIN LATERAL unnest(staged.unit_ids) WITH ORDINALITY AS unit (id, replica)
         LEFT JOIN {2} batch ON batch.project_id = staged.project_id AND batch.name = staged.batch
-      ), progress AS (
-        UPDATE {3} SET written = written + counted.tasks
-        FROM (SELECT import_id, count(*) AS tasks FROM inserted
-              WHERE import_id IS NOT NULL GROUP BY import_id) counted
-        WHERE id = counted.import_id
       )
-      SELECT count(*) FROM inserted
+      SELECT import_id, count(*) FROM inserted WHERE import_id IS NOT NULL
+      GROUP BY import_id ORDER BY import_id
       """;
+
+  private static final int CONFLICT_ATTEMPTS = 5;
 
   private static final Comparator<List<String>> BATCH_ORDER =
       Comparator.<List<String>, String>comparing(name -> name.get(0))
@@ -103,7 +108,7 @@ class TaskWriter {
       return;
     }
     try {
-      tx.run(dsl -> writeBatch(dsl, records));
+      writeRetryingConflicts(records);
     } catch (DataAccessException e) {
       String state = e.sqlState();
       boolean dataError = state.startsWith("22") || state.startsWith("23");
@@ -118,6 +123,26 @@ class TaskWriter {
       int half = records.size() / 2;
       writeOrSplit(records.subList(0, half), refused);
       writeOrSplit(records.subList(half, records.size()), refused);
+    }
+  }
+
+  /**
+   * Writes the batch, again when PostgreSQL ended it for a deadlock or a serialization failure:
+   * writers sharing an import can still meet on one task (the same external id in two records) or
+   * on a batch, and the rolled-back batch is written whole by the next attempt.
+   */
+  private void writeRetryingConflicts(List<ValidTask> records) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tx.run(dsl -> writeBatch(dsl, records));
+        return;
+      } catch (DataAccessException e) {
+        boolean conflict = "40P01".equals(e.sqlState()) || "40001".equals(e.sqlState());
+        if (!conflict || attempt == CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("intake batch met another writer ({}), writing it again", e.sqlState());
+      }
     }
   }
 
@@ -163,16 +188,24 @@ class TaskWriter {
       insert.onConflictDoNothing().execute();
     }
     IntakeStage.copy(dsl, known, settings);
-    dsl.resultQuery(
-            MOVE_STAGED,
-            TASK,
-            WORK_UNIT,
-            BATCH,
-            TASK_IMPORT,
-            DSL.inline(BatchStatus.paused),
-            DSL.inline(UnitStatus.held),
-            DSL.inline(UnitStatus.ready))
-        .fetch();
+    var writtenPerImport =
+        dsl.resultQuery(
+                MOVE_STAGED,
+                TASK,
+                WORK_UNIT,
+                BATCH,
+                DSL.inline(BatchStatus.paused),
+                DSL.inline(UnitStatus.held),
+                DSL.inline(UnitStatus.ready))
+            .fetch();
+    // One import's records are written by several writers at once: its progress row is updated
+    // last and imports in id order, so two writers never wait for each other in a circle.
+    for (var written : writtenPerImport) {
+      dsl.update(TASK_IMPORT)
+          .set(TASK_IMPORT.WRITTEN, TASK_IMPORT.WRITTEN.plus(written.get(1, Integer.class)))
+          .where(TASK_IMPORT.ID.eq(written.get(0, String.class)))
+          .execute();
+    }
   }
 
   private static String reason(DataAccessException e) {

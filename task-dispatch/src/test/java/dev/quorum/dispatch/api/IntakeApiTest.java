@@ -2,6 +2,7 @@ package dev.quorum.dispatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.test.Api;
 import dev.quorum.test.Fixtures;
@@ -46,6 +47,7 @@ class IntakeApiTest {
   @Inject TestKafka kafka;
   @Inject JsonMapper json;
   @Inject io.micronaut.runtime.server.EmbeddedServer server;
+  @Inject Tx tx;
 
   @Value("${kafka.bootstrap.servers}")
   String bootstrap;
@@ -71,12 +73,18 @@ class IntakeApiTest {
     String noProject =
         "{\"projectId\":\"prj_missing\",\"task\":" + Harness.pairwise("direct-3", "") + "}";
     String garbage = "not json at all";
+    String badAcceptedAt =
+        "{\"projectId\":\""
+            + projectId
+            + "\",\"acceptedAt\":\"yesterday\",\"task\":"
+            + Harness.pairwise("direct-4", "")
+            + "}";
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", bootstrap),
             new StringSerializer(),
             new StringSerializer())) {
-      for (String value : List.of(good, badTask, good, noProject, garbage)) {
+      for (String value : List.of(good, badTask, good, noProject, garbage, badAcceptedAt)) {
         producer.send(new ProducerRecord<>(Topics.TASK_INTAKE, projectId, value)).get();
       }
     }
@@ -85,13 +93,14 @@ class IntakeApiTest {
         kafka.readAll(Topics.TASK_INTAKE_DEAD_LETTER, 1000, Duration.ofSeconds(10)).stream()
             .filter(r -> projectId.equals(r.key()))
             .toList();
-    assertThat(dead).hasSize(3);
+    assertThat(dead).hasSize(4);
     List<String> reasons =
         dead.stream().map(r -> (String) readMap(r.value()).get("reason")).toList();
     assertThat(reasons)
         .anyMatch(r -> r.contains("data.responseA is missing"))
         .anyMatch(r -> r.contains("prj_missing does not exist"))
-        .anyMatch(r -> r.startsWith("not an intake record"));
+        .anyMatch(r -> r.startsWith("not an intake record"))
+        .anyMatch(r -> r.startsWith("acceptedAt must be an ISO-8601 instant"));
     assertThat(dead).allMatch(r -> readMap(r.value()).containsKey("value"));
     assertThat(
             ((Map<?, ?>)
@@ -193,6 +202,41 @@ class IntakeApiTest {
     assertThat(reasons).singleElement().asString().startsWith("the database refused the task");
   }
 
+  /**
+   * An import's records are keyed by chunk and written by all intake writers at once; the units
+   * still come out of the ready-unit index in line order, because each carries the time its line
+   * was accepted.
+   */
+  @Test
+  void shouldOfferAnImportsTasksInLineOrderWhicheverWriterWroteThem() throws Exception {
+    int count = 40_000;
+    String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      lines.append(Harness.pairwise("line-" + i, "")).append('\n');
+    }
+    HttpResponse<String> response =
+        importBody(projectId, HttpRequest.BodyPublishers.ofString(lines.toString()));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(readMap(response.body())).containsEntry("accepted", count);
+    h.awaitTasks(customer.apiKey(), projectId, count);
+
+    List<String> leaseOrder =
+        tx.read(
+            dsl ->
+                dsl.resultQuery(
+                        "select t.external_id from dispatch.work_unit u"
+                            + " join dispatch.task t on t.id = u.task_id"
+                            + " where u.project_id = ? and u.status = 'ready'"
+                            + " order by u.ready_since, u.id",
+                        projectId)
+                    .fetch(0, String.class));
+    assertThat(leaseOrder).hasSize(count);
+    for (int i = 0; i < count; i++) {
+      assertThat(leaseOrder.get(i)).as("unit %d in the lease order", i).isEqualTo("line-" + i);
+    }
+  }
+
   /** A million lines streamed in and out: the server never holds the body. */
   @Test
   @Tag("slow")
@@ -201,16 +245,7 @@ class IntakeApiTest {
     String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
     InputStream body = new GeneratedLines(count);
     HttpResponse<String> response =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(server.getURL() + "/api/v1/projects/" + projectId + "/tasks"))
-                    .header("Authorization", "Bearer " + customer.apiKey())
-                    .header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
-                    .timeout(Duration.ofMinutes(20))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        importBody(projectId, HttpRequest.BodyPublishers.ofInputStream(() -> body));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     Map<String, Object> result = readMap(response.body());
     assertThat(result).containsEntry("accepted", count).containsEntry("rejectedCount", 0);
@@ -228,6 +263,21 @@ class IntakeApiTest {
                         .get("progress"))
                 .get("tasks"))
         .isEqualTo(count);
+  }
+
+  /** An import with no read timeout to speak of: a cold server takes a while for large ones. */
+  private HttpResponse<String> importBody(String projectId, HttpRequest.BodyPublisher body)
+      throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(server.getURL() + "/api/v1/projects/" + projectId + "/tasks"))
+                .header("Authorization", "Bearer " + customer.apiKey())
+                .header("Content-Type", "application/x-ndjson")
+                .POST(body)
+                .timeout(Duration.ofMinutes(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @SuppressWarnings("unchecked")
