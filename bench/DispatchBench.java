@@ -74,6 +74,10 @@ public class DispatchBench {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
+  static double pgCpuPerTx = Double.NaN; // PostgreSQL CPU ms per pgbench transaction
+  static double pgCpuPerLine = Double.NaN; // … per line of the big import
+  static double pgCpuPerRow = Double.NaN; // … per row of the COPY
+  static long postgresPid = -1; // the postmaster, for PostgreSQL's CPU time (--postgres-pid)
   static final Map<String, String> results = new LinkedHashMap<>();
   static final List<String> notes = new ArrayList<>();
 
@@ -135,6 +139,7 @@ public class DispatchBench {
       pg.run(List.of("pgbench", "-h", pg.host, "-p", pg.port, "-U", "postgres", "-i", "-q",
           "-s", Integer.toString(pgbenchScale), "bench"), 600);
       log("pgbench -N -c " + pgbenchClients + " -j 2 -T " + pgbenchS);
+      double cpu0 = PgCpu.ms();
       String o = pg.run(List.of("pgbench", "-h", pg.host, "-p", pg.port, "-U", "postgres", "-N",
           "-c", Integer.toString(pgbenchClients), "-j", "2", "-T", Integer.toString(pgbenchS), "bench"),
           pgbenchS + 120);
@@ -143,6 +148,10 @@ public class DispatchBench {
         die("no tps in pgbench output:\n" + o);
       }
       tps = Double.parseDouble(t.group(1));
+      Matcher n = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(o);
+      if (n.find()) {
+        pgCpuPerTx = (PgCpu.ms() - cpu0) / Long.parseLong(n.group(1));
+      }
       log(String.format(Locale.ROOT, "pgbench -N: %.1f tps", tps));
     }
 
@@ -162,11 +171,13 @@ public class DispatchBench {
       ready = unitsReady(apiKey, sat);
       log("saturation with " + n + " annotators (" + ready + " ready units): " + warmupS
           + " s warm-up + " + satS + " s");
+      double cpu0 = PgCpu.ms();
       Sat s = saturation(tokens.subList(0, n));
       s.readyBefore = ready;
       s.readyAfter = unitsReady(apiKey, sat);
       releaseAll(tokens.subList(0, n));
       s.drainSeconds = awaitDecided(apiKey, sat);
+      s.pgCpuPerCycle = (PgCpu.ms() - cpu0) / s.allCycles;
       sats.add(s);
       best = Math.max(best, s.rate());
       log(String.format(Locale.ROOT,
@@ -188,7 +199,9 @@ public class DispatchBench {
 
     // ---------------------------------------------------------------- (c) 1M-line import
     log("importing " + importLines + " lines (timed until done)");
+    double importCpu0 = PgCpu.ms();
     Imp big = importAndWait(apiKey, lat, "big", 0, importLines, "big import");
+    pgCpuPerLine = (PgCpu.ms() - importCpu0) / importLines;
     log(String.format(Locale.ROOT, "  HTTP 202 after %.1f s, all written after %.1f s: %.0f lines/s",
         big.acceptedS, big.doneS, big.rate()));
 
@@ -215,8 +228,10 @@ public class DispatchBench {
       pg.psql("bench", "DROP TABLE IF EXISTS copy_bench; CREATE TABLE copy_bench(external_id text, data jsonb)", 60);
       log("psql \\copy copy_bench(external_id, data) (timed)");
       long t0 = System.nanoTime();
+      double copyCpu0 = PgCpu.ms();
       pg.psql("bench", "\\copy copy_bench(external_id, data) from '" + tsv + "'", 600);
       copyS = (System.nanoTime() - t0) / 1e9;
+      pgCpuPerRow = (PgCpu.ms() - copyCpu0) / importLines;
       String count = pg.psql("bench", "SELECT count(*) FROM copy_bench", 120);
       if (!count.contains(Integer.toString(importLines))) {
         die("copy_bench does not hold " + importLines + " rows: " + count);
@@ -241,6 +256,7 @@ public class DispatchBench {
     long allCycles; // warm-up included
     double stepSeconds; // warm-up included
     double drainSeconds = Double.NaN; // until quality had decided every submitted task
+    double pgCpuPerCycle = Double.NaN; // PostgreSQL CPU ms per cycle, warm-up and drain included
     Hist next = new Hist();
     Hist submit = new Hist();
 
@@ -748,6 +764,9 @@ public class DispatchBench {
               + "**%.1f s → %.0f rows/s**. Import ÷ COPY: **%.3f**.%n",
           importLines, copyS, copyRate, big.rate() / copyRate));
     }
+    if (!Double.isNaN(pgCpuPerTx) || !Double.isNaN(pgCpuPerLine)) {
+      reportPostgresShare(md, tps, sats, big, copyRate);
+    }
     md.append("\n### Targets\n\n| target | measured | met? |\n|---|---|---|\n");
     for (Sat s : sats) {
       double r = s.rate() / tps;
@@ -783,6 +802,89 @@ public class DispatchBench {
     if (out != null) {
       Files.writeString(out, md.toString());
       log("results written to " + out);
+    }
+  }
+
+  /**
+   * PostgreSQL's own CPU per unit of work, and what it allows when PostgreSQL alone had every core:
+   * a ceiling on each ratio that no work outside the database can lift.
+   */
+  static void reportPostgresShare(StringBuilder md, double tps, List<Sat> sats, Imp big, double copyRate) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    double coreMs = cores * 1000.0;
+    md.append(String.format(Locale.ROOT, "%n**PostgreSQL's share**: CPU time of all its processes (from `/proc`, "
+        + "postmaster %d), per unit of work. *Ceiling*: the rate if PostgreSQL had all %d cores and nothing else "
+        + "ran, compared like the targets.%n%n", postgresPid, cores));
+    md.append("| work | PostgreSQL CPU per unit | ceiling | ceiling ÷ pgbench tps or COPY rows/s |\n");
+    md.append("|---|---:|---:|---:|\n");
+    md.append(String.format(Locale.ROOT, "| pgbench `-N` transaction | %.3f ms | %.0f tps | |%n",
+        pgCpuPerTx, coreMs / pgCpuPerTx));
+    for (Sat s : sats) {
+      md.append(String.format(Locale.ROOT, "| cycle, %d annotators (warm-up and quality's catch-up included) | "
+          + "%.2f ms (%.1f pgbench transactions) | %.0f cycles/s | %.3f |%n",
+          s.annotators, s.pgCpuPerCycle, s.pgCpuPerCycle / pgCpuPerTx, coreMs / s.pgCpuPerCycle,
+          coreMs / s.pgCpuPerCycle / tps));
+    }
+    md.append(String.format(Locale.ROOT, "| imported line | %.1f µs | %.0f lines/s | %.3f |%n",
+        pgCpuPerLine * 1000, coreMs / pgCpuPerLine, coreMs / pgCpuPerLine / copyRate));
+    md.append(String.format(Locale.ROOT, "| COPY row | %.1f µs | | |%n", pgCpuPerRow * 1000));
+  }
+
+  /**
+   * CPU time of the PostgreSQL server in ms: the postmaster, its live children, and the children it
+   * has reaped. NaN without {@code --postgres-pid} or off Linux.
+   */
+  static final class PgCpu {
+    private static final double MS_PER_TICK = 1000.0 / clockTicks();
+
+    static double ms() {
+      if (postgresPid < 0) {
+        return Double.NaN;
+      }
+      long ticks = 0;
+      try (var procs = Files.list(Path.of("/proc"))) {
+        for (Path proc : (Iterable<Path>) procs::iterator) {
+          String name = proc.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          long[] stat = stat(proc);
+          if (stat == null) {
+            continue;
+          }
+          long pid = Long.parseLong(name);
+          if (pid == postgresPid) {
+            ticks += stat[1] + stat[2] + stat[3] + stat[4];
+          } else if (stat[0] == postgresPid) {
+            ticks += stat[1] + stat[2];
+          }
+        }
+      } catch (IOException e) {
+        return Double.NaN;
+      }
+      return ticks * MS_PER_TICK;
+    }
+
+    /** ppid, utime, stime, cutime, cstime; null when the process is gone. */
+    private static long[] stat(Path proc) {
+      try {
+        String line = Files.readString(proc.resolve("stat"));
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
+            Long.parseLong(f[13]), Long.parseLong(f[14])};
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private static long clockTicks() {
+      try {
+        Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return p.waitFor() == 0 ? Long.parseLong(out) : 100;
+      } catch (IOException | InterruptedException | NumberFormatException e) {
+        return 100;
+      }
     }
   }
 
@@ -1045,7 +1147,7 @@ public class DispatchBench {
             + "  [--quick] [--skip-pg] [--annotators 16,32] [--warmup S] [--seconds S] [--latency-seconds S]\n"
             + "  [--import-lines N] [--small-ready N] [--sat-tasks N] [--pool N] [--fraction F]\n"
             + "  [--pgbench-seconds S] [--pgbench-scale N] [--pgbench-clients N] [--import-wait S] [--grace S]\n"
-            + "  [--work-dir DIR] [--out results.md]");
+            + "  [--work-dir DIR] [--out results.md] [--postgres-pid PID]");
         System.exit(0);
       }
       if (k + 1 >= args.length) {
@@ -1071,6 +1173,7 @@ public class DispatchBench {
         case "--import-wait" -> importWaitS = Integer.parseInt(v);
         case "--grace" -> latGraceS = Integer.parseInt(v);
         case "--work-dir" -> workDir = Path.of(v);
+        case "--postgres-pid" -> postgresPid = Long.parseLong(v);
         case "--out" -> out = Path.of(v);
         default -> die("unknown option " + a + " (try --help)");
       }

@@ -93,11 +93,13 @@ for ((i = 0; i < 1200; i++)); do   # up to 120 s
 done
 grep -q "Quorum is up at" "$LOG" || { echo "bench: Quorum did not start within 120 s" >&2; exit 1; }
 echo "bench: $(grep -m1 'Quorum is up at' "$LOG" | sed 's/.*\(Quorum is up at\)/\1/')"
+# The postmaster's pid, so that the program can count PostgreSQL's CPU time.
+PG_PID=$(head -n 1 "$DATA/postgres/postmaster.pid" 2>/dev/null | tr -dc '0-9')
 
 timeout --signal=TERM --kill-after=10 "$LIMIT_S" \
   java -Xmx1g bench/DispatchBench.java \
     --base "http://127.0.0.1:$PORT" \
     --admin-email bench@example.com --admin-password bench-password \
-    --work-dir "$RUN_DIR" --out "$RESULTS" "$@"
+    --work-dir "$RUN_DIR" --out "$RESULTS" ${PG_PID:+--postgres-pid "$PG_PID"} "$@"
 
 echo "bench: results in $RESULTS"
