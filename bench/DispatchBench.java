@@ -150,7 +150,7 @@ public class DispatchBench {
       tps = Double.parseDouble(t.group(1));
       Matcher n = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(o);
       if (n.find()) {
-        pgCpuPerTx = (PgCpu.ms() - cpu0) / Long.parseLong(n.group(1));
+        pgCpuPerTx = (PgCpu.afterClientsExit() - cpu0) / Long.parseLong(n.group(1));
       }
       log(String.format(Locale.ROOT, "pgbench -N: %.1f tps", tps));
     }
@@ -231,7 +231,7 @@ public class DispatchBench {
       double copyCpu0 = PgCpu.ms();
       pg.psql("bench", "\\copy copy_bench(external_id, data) from '" + tsv + "'", 600);
       copyS = (System.nanoTime() - t0) / 1e9;
-      pgCpuPerRow = (PgCpu.ms() - copyCpu0) / importLines;
+      pgCpuPerRow = (PgCpu.afterClientsExit() - copyCpu0) / importLines;
       String count = pg.psql("bench", "SELECT count(*) FROM copy_bench", 120);
       if (!count.contains(Integer.toString(importLines))) {
         die("copy_bench does not hold " + importLines + " rows: " + count);
@@ -836,6 +836,15 @@ public class DispatchBench {
    */
   static final class PgCpu {
     private static final double MS_PER_TICK = 1000.0 / clockTicks();
+
+    /**
+     * After pgbench or psql: their backends have exited, and the postmaster counts them once it has
+     * reaped them; read before that, a backend that just vanished from /proc would be missed.
+     */
+    static double afterClientsExit() {
+      sleepMs(1000);
+      return ms();
+    }
 
     static double ms() {
       if (postgresPid < 0) {
