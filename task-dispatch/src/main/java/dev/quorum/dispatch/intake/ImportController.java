@@ -4,6 +4,7 @@ import static dev.quorum.dispatch.store.jooq.Tables.TASK_IMPORT;
 
 import dev.quorum.dispatch.project.Project;
 import dev.quorum.dispatch.project.ProjectService;
+import dev.quorum.dispatch.store.jooq.tables.records.TaskImportRecord;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.identity.Caller;
@@ -58,6 +59,22 @@ class ImportController {
       int failed,
       boolean done) {}
 
+  /**
+   * Lines that another import running at the same time wrote first are duplicates, not accepted, so
+   * that the import still ends.
+   */
+  private static ImportProgress progress(TaskImportRecord r) {
+    int accepted = Math.max(0, r.getAccepted() - r.getLateDuplicates());
+    return new ImportProgress(
+        r.getId(),
+        accepted,
+        r.getDuplicates() + r.getLateDuplicates(),
+        r.getRejected(),
+        r.getWritten(),
+        r.getFailed(),
+        r.getWritten() + r.getFailed() >= accepted);
+  }
+
   @Get("/imports/{importId}")
   ImportProgress progress(String projectId, String importId, Authentication authentication) {
     projects.require(Caller.of(authentication).customerOrg(), projectId);
@@ -67,16 +84,7 @@ class ImportController {
                 .where(TASK_IMPORT.ID.eq(importId))
                 .and(TASK_IMPORT.PROJECT_ID.eq(projectId))
                 .fetchOptional()
-                .map(
-                    r ->
-                        new ImportProgress(
-                            r.getId(),
-                            r.getAccepted(),
-                            r.getDuplicates(),
-                            r.getRejected(),
-                            r.getWritten(),
-                            r.getFailed(),
-                            r.getWritten() + r.getFailed() >= r.getAccepted()))
+                .map(ImportController::progress)
                 .orElseThrow(() -> ProblemException.notFound("import " + importId)));
   }
 }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -75,6 +76,20 @@ class TaskWriter {
       )
       SELECT import_id, count(*) FROM inserted WHERE import_id IS NOT NULL
       GROUP BY import_id ORDER BY import_id
+      """;
+
+  /**
+   * Staged records whose external id the project already had from another import: that import wrote
+   * it while this one was running. A second statement, so that it sees what the other writer
+   * committed while the insert waited for it. A record redelivered to its own import is not one.
+   */
+  private static final String LATE_DUPLICATES =
+      """
+      SELECT staged.import_id, count(*) FROM pg_temp.intake_stage staged
+      JOIN {0} task ON task.project_id = staged.project_id AND task.external_id = staged.external_id
+      WHERE task.id <> staged.id AND staged.import_id IS NOT NULL
+        AND task.import_id IS DISTINCT FROM staged.import_id
+      GROUP BY staged.import_id
       """;
 
   private static final int CONFLICT_ATTEMPTS = 5;
@@ -188,7 +203,7 @@ class TaskWriter {
       insert.onConflictDoNothing().execute();
     }
     IntakeStage.copy(dsl, known, settings);
-    var writtenPerImport =
+    Map<String, Integer> written =
         dsl.resultQuery(
                 MOVE_STAGED,
                 TASK,
@@ -197,13 +212,30 @@ class TaskWriter {
                 DSL.inline(BatchStatus.paused),
                 DSL.inline(UnitStatus.held),
                 DSL.inline(UnitStatus.ready))
-            .fetch();
+            .fetchMap(r -> r.get(0, String.class), r -> r.get(1, Integer.class));
+    Map<String, Integer> staged = new TreeMap<>();
+    for (ValidTask record : known) {
+      if (record.importId() != null) {
+        staged.merge(record.importId(), 1, Integer::sum);
+      }
+    }
+    boolean conflicts =
+        staged.entrySet().stream()
+            .anyMatch(e -> written.getOrDefault(e.getKey(), 0) < e.getValue());
+    Map<String, Integer> late =
+        conflicts
+            ? dsl.resultQuery(LATE_DUPLICATES, TASK)
+                .fetchMap(r -> r.get(0, String.class), r -> r.get(1, Integer.class))
+            : Map.of();
     // One import's records are written by several writers at once: its progress row is updated
     // last and imports in id order, so two writers never wait for each other in a circle.
-    for (var written : writtenPerImport) {
+    for (String importId : staged.keySet()) {
       dsl.update(TASK_IMPORT)
-          .set(TASK_IMPORT.WRITTEN, TASK_IMPORT.WRITTEN.plus(written.get(1, Integer.class)))
-          .where(TASK_IMPORT.ID.eq(written.get(0, String.class)))
+          .set(TASK_IMPORT.WRITTEN, TASK_IMPORT.WRITTEN.plus(written.getOrDefault(importId, 0)))
+          .set(
+              TASK_IMPORT.LATE_DUPLICATES,
+              TASK_IMPORT.LATE_DUPLICATES.plus(late.getOrDefault(importId, 0)))
+          .where(TASK_IMPORT.ID.eq(importId))
           .execute();
     }
   }

@@ -113,31 +113,57 @@ class IntakeApiTest {
         .isEqualTo(1);
   }
 
+  /**
+   * Three imports of the same lines at once, each spread over several writers: every task once, and
+   * every import ends, with the lines another import wrote first counted as duplicates.
+   */
   @Test
   void shouldCountTheSameExternalIdOnceWhenImportedInParallel() throws Exception {
+    int count = 15_000;
     String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
-    List<String> lines = new java.util.ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      lines.add(Harness.pairwise("same-" + i, ""));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      lines.append(Harness.pairwise("same-" + i, "")).append('\n');
     }
     ExecutorService pool = Executors.newFixedThreadPool(3);
-    List<Future<Api.Response>> imports = new java.util.ArrayList<>();
+    List<Future<HttpResponse<String>>> imports = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      imports.add(pool.submit(() -> h.importLines(customer.apiKey(), projectId, lines)));
+      imports.add(
+          pool.submit(
+              () -> importBody(projectId, HttpRequest.BodyPublishers.ofString(lines.toString()))));
     }
-    for (Future<Api.Response> f : imports) {
-      assertThat(f.get().status()).isEqualTo(202);
+    List<String> importIds = new java.util.ArrayList<>();
+    for (Future<HttpResponse<String>> f : imports) {
+      assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(202);
+      importIds.add((String) readMap(f.get().body()).get("importId"));
     }
     pool.shutdown();
-    h.awaitTasks(customer.apiKey(), projectId, 300);
-    Thread.sleep(1000);
+    h.awaitTasks(customer.apiKey(), projectId, count);
+    int written = 0;
+    for (String importId : importIds) {
+      Map<String, Object> progress =
+          Harness.await(
+              () ->
+                  h.api
+                      .get(
+                          "/api/v1/projects/" + projectId + "/imports/" + importId,
+                          customer.apiKey())
+                      .body(),
+              body -> Boolean.TRUE.equals(body.get("done")));
+      assertThat((Integer) progress.get("accepted") + (Integer) progress.get("duplicates"))
+          .as("every line of import %s is accepted or a duplicate", importId)
+          .isEqualTo(count);
+      assertThat(progress.get("written")).isEqualTo(progress.get("accepted"));
+      written += (Integer) progress.get("written");
+    }
+    assertThat(written).as("each task written by one import").isEqualTo(count);
     Map<?, ?> progress =
         (Map<?, ?>)
             h.api.get("/api/v1/projects/" + projectId, customer.apiKey()).body().get("progress");
-    assertThat(progress.get("tasks")).isEqualTo(300);
+    assertThat(progress.get("tasks")).isEqualTo(count);
     assertThat(progress.get("unitsReady"))
         .as("one unit per task, not one per import")
-        .isEqualTo(300);
+        .isEqualTo(count);
   }
 
   @Test
