@@ -765,7 +765,7 @@ public class DispatchBench {
           importLines, copyS, copyRate, big.rate() / copyRate));
     }
     if (!Double.isNaN(pgCpuPerTx) || !Double.isNaN(pgCpuPerLine)) {
-      reportPostgresShare(md, tps, sats, big, copyRate);
+      reportPostgresShare(md, tps, sats, copyRate);
     }
     md.append("\n### Targets\n\n| target | measured | met? |\n|---|---|---|\n");
     for (Sat s : sats) {
@@ -809,7 +809,7 @@ public class DispatchBench {
    * PostgreSQL's own CPU per unit of work, and what it allows when PostgreSQL alone had every core:
    * a ceiling on each ratio that no work outside the database can lift.
    */
-  static void reportPostgresShare(StringBuilder md, double tps, List<Sat> sats, Imp big, double copyRate) {
+  static void reportPostgresShare(StringBuilder md, double tps, List<Sat> sats, double copyRate) {
     int cores = Runtime.getRuntime().availableProcessors();
     double coreMs = cores * 1000.0;
     md.append(String.format(Locale.ROOT, "%n**PostgreSQL's share**: CPU time of all its processes (from `/proc`, "
