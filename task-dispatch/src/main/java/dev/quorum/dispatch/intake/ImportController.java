@@ -63,7 +63,7 @@ class ImportController {
    * Lines that another import running at the same time wrote first are duplicates, not accepted, so
    * that the import still ends.
    */
-  private static ImportProgress progress(TaskImportRecord r) {
+  private static ImportProgress progressOf(TaskImportRecord r) {
     int accepted = Math.max(0, r.getAccepted() - r.getLateDuplicates());
     return new ImportProgress(
         r.getId(),
@@ -84,7 +84,7 @@ class ImportController {
                 .where(TASK_IMPORT.ID.eq(importId))
                 .and(TASK_IMPORT.PROJECT_ID.eq(projectId))
                 .fetchOptional()
-                .map(ImportController::progress)
+                .map(ImportController::progressOf)
                 .orElseThrow(() -> ProblemException.notFound("import " + importId)));
   }
 }

@@ -74,8 +74,7 @@ class TaskWriter {
         CROSS JOIN LATERAL unnest(staged.unit_ids) WITH ORDINALITY AS unit (id, replica)
         LEFT JOIN {2} batch ON batch.project_id = staged.project_id AND batch.name = staged.batch
       )
-      SELECT import_id, count(*) FROM inserted WHERE import_id IS NOT NULL
-      GROUP BY import_id ORDER BY import_id
+      SELECT import_id, count(*) FROM inserted WHERE import_id IS NOT NULL GROUP BY import_id
       """;
 
   /**

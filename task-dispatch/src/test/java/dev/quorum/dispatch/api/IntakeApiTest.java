@@ -121,16 +121,12 @@ class IntakeApiTest {
   void shouldCountTheSameExternalIdOnceWhenImportedInParallel() throws Exception {
     int count = 15_000;
     String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      lines.append(Harness.pairwise("same-" + i, "")).append('\n');
-    }
+    String lines = pairwiseLines("same-", count);
     ExecutorService pool = Executors.newFixedThreadPool(3);
     List<Future<HttpResponse<String>>> imports = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
       imports.add(
-          pool.submit(
-              () -> importBody(projectId, HttpRequest.BodyPublishers.ofString(lines.toString()))));
+          pool.submit(() -> importBody(projectId, HttpRequest.BodyPublishers.ofString(lines))));
     }
     List<String> importIds = new java.util.ArrayList<>();
     for (Future<HttpResponse<String>> f : imports) {
@@ -237,12 +233,9 @@ class IntakeApiTest {
   void shouldOfferAnImportsTasksInLineOrderWhicheverWriterWroteThem() throws Exception {
     int count = 40_000;
     String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      lines.append(Harness.pairwise("line-" + i, "")).append('\n');
-    }
+    String lines = pairwiseLines("line-", count);
     HttpResponse<String> response =
-        importBody(projectId, HttpRequest.BodyPublishers.ofString(lines.toString()));
+        importBody(projectId, HttpRequest.BodyPublishers.ofString(lines));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     assertThat(readMap(response.body())).containsEntry("accepted", count);
     h.awaitTasks(customer.apiKey(), projectId, count);
@@ -289,6 +282,15 @@ class IntakeApiTest {
                         .get("progress"))
                 .get("tasks"))
         .isEqualTo(count);
+  }
+
+  /** A JSONL body of {@code count} pairwise tasks with external ids {@code prefix0, prefix1, …}. */
+  private static String pairwiseLines(String prefix, int count) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      lines.append(Harness.pairwise(prefix + i, "")).append('\n');
+    }
+    return lines.toString();
   }
 
   /** An import with no read timeout to speak of: a cold server takes a while for large ones. */
