@@ -90,6 +90,9 @@ class IntakeListener {
   @Serdeable
   record DeadLetter(String reason, String topic, int partition, long offset, String value) {}
 
+  /** The parts of a record's task that are stored as JSON, as the record wrote them. */
+  private static final Set<String> TASK_SOURCES = Set.of("task.data", "task.metadata", "task.gold");
+
   private record Target(TaskKind kind, ProjectSettings settings, Set<String> finalizedBatches) {}
 
   @Topic(Topics.TASK_INTAKE)
@@ -125,12 +128,13 @@ class IntakeListener {
   }
 
   private ValidTask validate(String value, Map<String, Target> projects) throws TaskLine.Invalid {
-    JsonNode intake;
+    StrictJson.Parsed parsed;
     try {
-      intake = StrictJson.parse(value == null ? "" : value);
+      parsed = StrictJson.parse(value == null ? "" : value, TASK_SOURCES);
     } catch (StrictJson.Malformed e) {
       throw new TaskLine.Invalid("not an intake record: " + e.getMessage());
     }
+    JsonNode intake = parsed.tree();
     JsonNode projectId = intake.get("projectId");
     JsonNode importId = intake.get("importId");
     JsonNode task = intake.get("task");
@@ -156,7 +160,11 @@ class IntakeListener {
         importId == null || importId.isNull() ? null : importId.getStringValue(),
         line,
         acceptedAt,
-        value);
+        value,
+        new TaskSources(
+            parsed.sources().get("task.data"),
+            line.metadata() == null ? null : parsed.sources().get("task.metadata"),
+            line.gold() == null ? null : parsed.sources().get("task.gold")));
   }
 
   private static Instant acceptedAt(JsonNode acceptedAt) throws TaskLine.Invalid {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +29,20 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A task that passed validation against its project, with its intake record as received. */
+/**
+ * A task that passed validation against its project, with its intake record as received and the
+ * source text of the task's JSON parts.
+ */
 record ValidTask(
     String projectId,
     @Nullable String importId,
     TaskLine task,
     @Nullable Instant acceptedAt,
-    String recordJson) {}
+    String recordJson,
+    TaskSources sources) {}
+
+/** The source text of a task's data, metadata and gold (null when the task has none). */
+record TaskSources(String data, @Nullable String metadata, @Nullable String gold) {}
 
 /**
  * Writes intake records in one transaction per batch: new tasks and their {@code overlap.min}
@@ -42,8 +50,10 @@ record ValidTask(
  * Gold tasks get no units here: they are mixed in at lease time. Idempotent on (project,
  * externalId): a redelivered record inserts nothing.
  *
- * <p>The batch goes by COPY into a per-connection staging table and from there into task and
- * work_unit in one statement: row-by-row binds cost many times more than the rows themselves.
+ * <p>A batch of new tasks goes by COPY straight into task and work_unit ({@link DirectTaskCopy}).
+ * One that may hold a taken external id (a redelivery, a duplicate, another writer's race) goes by
+ * COPY into a per-connection staging table and from there into task and work_unit in one statement
+ * that skips what is taken. Row-by-row binds would cost many times more than the rows.
  */
 @Singleton
 class TaskWriter {
@@ -146,11 +156,18 @@ class TaskWriter {
    * on a batch, and the rolled-back batch is written whole by the next attempt.
    */
   private void writeRetryingConflicts(List<ValidTask> records) {
+    boolean direct = true;
     for (int attempt = 1; ; attempt++) {
       try {
-        tx.run(dsl -> writeBatch(dsl, records));
+        boolean copyDirectly = direct;
+        tx.run(dsl -> writeBatch(dsl, records, copyDirectly));
         return;
       } catch (DataAccessException e) {
+        if (direct && DirectTaskCopy.TAKEN.equals(e.sqlState())) {
+          LOG.info("another writer took an external id of the batch first, staging the batch");
+          direct = false;
+          continue;
+        }
         boolean conflict = "40P01".equals(e.sqlState()) || "40001".equals(e.sqlState());
         if (!conflict || attempt == CONFLICT_ATTEMPTS) {
           throw e;
@@ -172,7 +189,7 @@ class TaskWriter {
     }
   }
 
-  private void writeBatch(DSLContext dsl, List<ValidTask> records) {
+  private void writeBatch(DSLContext dsl, List<ValidTask> records, boolean direct) {
     Map<String, ProjectSettings> settings = new HashMap<>();
     dsl.select(PROJECT.ID, PROJECT.SETTINGS)
         .from(PROJECT)
@@ -201,22 +218,29 @@ class TaskWriter {
       }
       insert.onConflictDoNothing().execute();
     }
-    IntakeStage.copy(dsl, known, settings);
-    Map<String, Integer> written =
-        dsl.resultQuery(
-                MOVE_STAGED,
-                TASK,
-                WORK_UNIT,
-                BATCH,
-                DSL.inline(BatchStatus.paused),
-                DSL.inline(UnitStatus.held),
-                DSL.inline(UnitStatus.ready))
-            .fetchMap(r -> r.get(0, String.class), r -> r.get(1, Integer.class));
+    Set<List<String>> paused = lockBatches(dsl, batchNames);
     Map<String, Integer> staged = new TreeMap<>();
     for (ValidTask record : known) {
       if (record.importId() != null) {
         staged.merge(record.importId(), 1, Integer::sum);
       }
+    }
+    Map<String, Integer> written;
+    if (direct && DirectTaskCopy.allNew(dsl, known)) {
+      DirectTaskCopy.copy(dsl, known, settings, paused);
+      written = staged;
+    } else {
+      IntakeStage.copy(dsl, known, settings);
+      written =
+          dsl.resultQuery(
+                  MOVE_STAGED,
+                  TASK,
+                  WORK_UNIT,
+                  BATCH,
+                  DSL.inline(BatchStatus.paused),
+                  DSL.inline(UnitStatus.held),
+                  DSL.inline(UnitStatus.ready))
+              .fetchMap(r -> r.get(0, String.class), r -> r.get(1, Integer.class));
     }
     boolean conflicts =
         staged.entrySet().stream()
@@ -237,6 +261,31 @@ class TaskWriter {
           .where(TASK_IMPORT.ID.eq(importId))
           .execute();
     }
+  }
+
+  /**
+   * Locks the batches the records name until the batch is written, so that a pause waits for it and
+   * then holds its units too, and returns those that are paused.
+   */
+  private static Set<List<String>> lockBatches(DSLContext dsl, Set<List<String>> batchNames) {
+    Set<List<String>> paused = new HashSet<>();
+    if (batchNames.isEmpty()) {
+      return paused;
+    }
+    dsl.select(BATCH.PROJECT_ID, BATCH.NAME, BATCH.STATUS)
+        .from(BATCH)
+        .where(
+            DSL.row(BATCH.PROJECT_ID, BATCH.NAME)
+                .in(batchNames.stream().map(name -> DSL.row(name.get(0), name.get(1))).toList()))
+        .orderBy(BATCH.PROJECT_ID, BATCH.NAME)
+        .forShare()
+        .forEach(
+            batch -> {
+              if (batch.value3() == BatchStatus.paused) {
+                paused.add(List.of(batch.value1(), batch.value2()));
+              }
+            });
+    return paused;
   }
 
   private static String reason(DataAccessException e) {

@@ -225,6 +225,44 @@ class IntakeApiTest {
   }
 
   /**
+   * A batch of new tasks is COPYed straight into the tables from the record's own text: what is
+   * stored is what PostgreSQL makes of the text the customer sent (a number keeps its scale and
+   * size), not what Java would write back from a parsed tree.
+   */
+  @Test
+  void shouldStoreATasksJsonAsSent() throws Exception {
+    String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
+    String metadata =
+        "{\"score\": 1.10, \"big\": 123456789012345678901234567890.5, \"tiny\": 1e-7,"
+            + " \"text\": \"caf\\u00e9\\ttab\"}";
+    String data = "{\"prompt\":\"p \\\"quoted\\\"\\n2\",\"responseA\":\"a\",\"responseB\":\"b\"}";
+    String line =
+        "{\"externalId\":\"as-sent\",\"metadata\":" + metadata + ",\"data\":" + data + "}";
+    Api.Response imported = h.importLines(customer.apiKey(), projectId, List.of(line));
+    assertThat(imported.body()).as("import response").containsEntry("accepted", 1);
+    h.awaitTasks(customer.apiKey(), projectId, 1);
+
+    List<Boolean> asSent =
+        tx.read(
+            dsl ->
+                dsl
+                    .resultQuery(
+                        "select metadata::text = ?::jsonb::text, data::text = ?::jsonb::text"
+                            + " from dispatch.task where project_id = ?",
+                        metadata,
+                        data,
+                        projectId)
+                    .fetchSingle()
+                    .intoList()
+                    .stream()
+                    .map(Boolean.class::cast)
+                    .toList());
+    assertThat(asSent)
+        .as("metadata, data as PostgreSQL reads the sent text")
+        .containsExactly(true, true);
+  }
+
+  /**
    * An import's records are keyed by chunk and written by all intake writers at once; the units
    * still come out of the ready-unit index in line order, because each carries the time its line
    * was accepted.
