@@ -50,9 +50,7 @@ final class DirectTaskCopy {
       }
     }
     for (Map.Entry<String, Set<String>> project : externalIds.entrySet()) {
-      String[] ids = project.getValue().toArray(String[]::new);
-      if (dsl.fetchExists(
-          TASK, TASK.PROJECT_ID.eq(project.getKey()).and(TASK.EXTERNAL_ID.eq(DSL.any(ids))))) {
+      if (!TakenExternalIds.of(dsl, project.getKey(), project.getValue()).isEmpty()) {
         return false;
       }
     }

@@ -1,6 +1,5 @@
 package dev.quorum.dispatch.intake;
 
-import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK_IMPORT;
 
 import dev.quorum.dispatch.batch.BatchService;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jooq.impl.DSL;
 
 /**
  * Reads a JSONL body line by line (never the whole body at once), validates each line against the
@@ -185,19 +183,11 @@ public class ImportService {
     if (chunk.isEmpty()) {
       return;
     }
-    String[] externalIds = chunk.stream().map(Pending::externalId).toArray(String[]::new);
     Set<String> existing =
         tx.read(
-            dsl -> {
-              // A custom plan sorts the ids and walks the index once; the generic plan PostgreSQL
-              // switches to after five runs probes it once per id, several times slower.
-              dsl.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-              return dsl.select(TASK.EXTERNAL_ID)
-                  .from(TASK)
-                  .where(TASK.PROJECT_ID.eq(project.id()))
-                  .and(TASK.EXTERNAL_ID.eq(DSL.any(externalIds)))
-                  .fetchSet(TASK.EXTERNAL_ID);
-            });
+            dsl ->
+                TakenExternalIds.of(
+                    dsl, project.id(), chunk.stream().map(Pending::externalId).toList()));
     for (Pending pending : chunk) {
       if (existing.contains(pending.externalId())) {
         counts.duplicates++;
