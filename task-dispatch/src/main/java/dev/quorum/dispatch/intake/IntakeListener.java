@@ -16,8 +16,8 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -173,9 +173,9 @@ class IntakeListener {
     }
     try {
       if (acceptedAt.isString()) {
-        return Instant.parse(acceptedAt.getStringValue());
+        return AcceptClock.parse(acceptedAt.getStringValue());
       }
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       // reported below
     }
     throw new TaskLine.Invalid(

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,19 +71,25 @@ final class StrictJson {
     private final JsonParser parser;
     private final boolean escapes;
     private final Set<String> wanted;
-    private final Set<String> onTheWay = new HashSet<>();
-    private final Map<String, String> sources = new HashMap<>();
+    private final Map<String, String> sources = new HashMap<>(4);
 
     Walk(String text, JsonParser parser, Set<String> wanted) {
       this.text = text;
       this.parser = parser;
       this.escapes = text.contains("\\u");
       this.wanted = wanted;
-      for (String path : wanted) {
-        for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
-          onTheWay.add(path.substring(0, dot));
+    }
+
+    /** Whether the path leads to an asked-for member deeper down. */
+    private boolean onTheWay(String path) {
+      for (String member : wanted) {
+        if (member.length() > path.length()
+            && member.charAt(path.length()) == '.'
+            && member.startsWith(path)) {
+          return true;
         }
       }
+      return false;
     }
 
     /**
@@ -128,7 +133,7 @@ final class StrictJson {
       }
       String path = parentPath.isEmpty() ? name : parentPath + "." + name;
       if (!wanted.contains(path)) {
-        return value(token, onTheWay.contains(path) ? path : null);
+        return value(token, onTheWay(path) ? path : null);
       }
       int start = (int) parser.currentTokenLocation().getCharOffset();
       JsonNode value = value(token, null);
