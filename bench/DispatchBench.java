@@ -67,6 +67,7 @@ public class DispatchBench {
   static boolean skipPg = false;
   static Path workDir = null;
   static Path out = null;
+  static Path trace = null; // --trace: one line per measured open-loop cycle, for finding stalls
 
   static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -410,6 +411,7 @@ public class DispatchBench {
             continue;
           }
           if (measured) {
+            Trace.cycle(project, scheduled, sent, t1, t2);
             completed.incrementAndGet();
             l.startLag.add(sent - scheduled);
             l.next.add(t1 - scheduled);
@@ -430,6 +432,30 @@ public class DispatchBench {
     l.empty = empty.get();
     l.readyAfter = unitsReady(apiKey, project);
     return l;
+  }
+
+  /** Writes each measured open-loop cycle (wall-clock time of its arrival first) to --trace. */
+  static final class Trace {
+    private static final long WALL_MINUS_NANO_MS = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+    private static Writer writer;
+
+    static synchronized void cycle(String project, long scheduled, long sent, long leased, long submitted) {
+      if (trace == null) {
+        return;
+      }
+      try {
+        if (writer == null) {
+          writer = Files.newBufferedWriter(trace, StandardCharsets.UTF_8);
+          writer.write("arrival_epoch_ms\tproject\tstart_lag_ms\tnext_task_ms\tsubmit_ms\n");
+        }
+        writer.write(String.format(Locale.ROOT, "%d\t%s\t%.2f\t%.2f\t%.2f%n",
+            WALL_MINUS_NANO_MS + scheduled / 1_000_000, project, (sent - scheduled) / 1e6,
+            (leased - scheduled) / 1e6, (submitted - leased) / 1e6));
+        writer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the trace " + trace, e);
+      }
+    }
   }
 
   static final class Imp {
@@ -1156,7 +1182,7 @@ public class DispatchBench {
             + "  [--quick] [--skip-pg] [--annotators 16,32] [--warmup S] [--seconds S] [--latency-seconds S]\n"
             + "  [--import-lines N] [--small-ready N] [--sat-tasks N] [--pool N] [--fraction F]\n"
             + "  [--pgbench-seconds S] [--pgbench-scale N] [--pgbench-clients N] [--import-wait S] [--grace S]\n"
-            + "  [--work-dir DIR] [--out results.md] [--postgres-pid PID]");
+            + "  [--work-dir DIR] [--out results.md] [--postgres-pid PID] [--trace cycles.tsv]");
         System.exit(0);
       }
       if (k + 1 >= args.length) {
@@ -1184,6 +1210,7 @@ public class DispatchBench {
         case "--work-dir" -> workDir = Path.of(v);
         case "--postgres-pid" -> postgresPid = Long.parseLong(v);
         case "--out" -> out = Path.of(v);
+        case "--trace" -> trace = Path.of(v);
         default -> die("unknown option " + a + " (try --help)");
       }
     }

@@ -43,7 +43,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         builder
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("full_page_writes", "on");
+            .setServerConfig("full_page_writes", "on")
+            // Backends (an import's COPY, vacuum) ask the kernel to write their pages out as they
+            // go. Left to the kernel, a million-line import leaves ~600 MB dirty in its cache,
+            // and the checkpoint's fsync then flushes it at once and stalls every commit behind
+            // it (next-task 30-90 ms for a second; BENCHMARKS.md).
+            .setServerConfig("backend_flush_after", "256kB");
         Files.createDirectories(dataDirectory);
         stopOrphanedPostmaster(dataDirectory);
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
