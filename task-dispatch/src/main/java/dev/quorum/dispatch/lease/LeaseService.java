@@ -81,6 +81,12 @@ public class LeaseService {
   }
 
   private Optional<NextTask> nextInTransaction(String annotatorId) {
+    // A lease need not wait for its WAL flush: the disk's stalls then never reach next-task
+    // (up to 170 ms after a large import, BENCHMARKS.md). A crash can lose the last few
+    // hundred ms of leases; their units are ready again, and a submit for one gets a 404 rather
+    // than storing anything. A submit's commit waits for the flush, which makes the lease it
+    // closes durable first.
+    tx.dsl().execute("set local synchronous_commit = off");
     AnnotatorService.WorkProfile profile = annotators.workProfile(annotatorId);
     profile
         .blocked()
