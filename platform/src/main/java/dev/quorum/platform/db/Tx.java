@@ -1,5 +1,7 @@
 package dev.quorum.platform.db;
 
+import static dev.quorum.platform.store.jooq.Tables.WAL_FLUSH;
+
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -8,6 +10,7 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,23 @@ public class Tx {
         d -> {
           work.accept(d);
           return null;
+        });
+  }
+
+  /**
+   * Returns once every transaction committed so far is on disk, also those that committed without
+   * waiting for their WAL flush ({@code synchronous_commit = off}). It commits a write of its own,
+   * outside any transaction of the caller, with a synchronous commit: PostgreSQL writes the WAL in
+   * commit order, so flushing up to that commit flushes every one before it.
+   */
+  public void flushCommitted() {
+    transactions.execute(
+        TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+        status -> {
+          dsl.execute("set local synchronous_commit = on");
+          return dsl.update(WAL_FLUSH)
+              .set(WAL_FLUSH.FLUSHED_AT, DSL.currentOffsetDateTime())
+              .execute();
         });
   }
 

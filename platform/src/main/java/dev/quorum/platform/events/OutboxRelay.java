@@ -109,6 +109,9 @@ public class OutboxRelay extends PollingWorker {
           if (batch.isEmpty()) {
             return 0;
           }
+          // A next-task's lease commits without waiting for its WAL flush, and its event must not
+          // leave before a crash can no longer undo the lease.
+          tx.flushCommitted();
           List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
           for (OutboxRecord row : batch) {
             acks.add(producer.send(toRecord(row)));
