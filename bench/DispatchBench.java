@@ -426,6 +426,7 @@ public class DispatchBench {
       f.get(warmupS + latS + latGraceS + 180, TimeUnit.SECONDS);
     }
     threads.shutdown();
+    Trace.flush();
     l.unserved = unserved.get();
     l.completed = completed.get();
     l.errors = errors.get();
@@ -451,6 +452,17 @@ public class DispatchBench {
         writer.write(String.format(Locale.ROOT, "%d\t%s\t%.2f\t%.2f\t%.2f%n",
             WALL_MINUS_NANO_MS + scheduled / 1_000_000, project, (sent - scheduled) / 1e6,
             (leased - scheduled) / 1e6, (submitted - leased) / 1e6));
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the trace " + trace, e);
+      }
+    }
+
+    /** After each open-loop phase, not per cycle: the cycles' threads should not wait on the disk. */
+    static synchronized void flush() {
+      if (writer == null) {
+        return;
+      }
+      try {
         writer.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("could not write the trace " + trace, e);
