@@ -1,7 +1,9 @@
 package dev.quorum.platform.events;
 
+import static dev.quorum.platform.db.RenderedQuery.param;
 import static dev.quorum.platform.store.jooq.Tables.OUTBOX;
 
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.json.Json;
 import jakarta.inject.Singleton;
@@ -40,17 +42,21 @@ public class Outbox {
   public UUID append(String topic, String type, String key, int version, Object payload) {
     UUID id = UUID.randomUUID();
     JSONB body = json.jsonb(payload);
-    tx.run(
-        dsl ->
-            dsl.insertInto(OUTBOX)
-                .set(OUTBOX.EVENT_ID, id)
-                .set(OUTBOX.TOPIC, topic)
-                .set(OUTBOX.EVENT_KEY, key)
-                .set(OUTBOX.EVENT_TYPE, type)
-                .set(OUTBOX.VERSION, version)
-                .set(OUTBOX.OCCURRED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .set(OUTBOX.PAYLOAD, body)
-                .execute());
+    OffsetDateTime occurredAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    tx.run(dsl -> INSERT.execute(dsl, id, topic, key, type, version, occurredAt, body));
     return id;
   }
+
+  // Every state change appends one, on the hottest paths too: rendered once.
+  private static final RenderedQuery INSERT =
+      RenderedQuery.of(
+          dsl ->
+              dsl.insertInto(OUTBOX)
+                  .set(OUTBOX.EVENT_ID, param(OUTBOX.EVENT_ID))
+                  .set(OUTBOX.TOPIC, param(OUTBOX.TOPIC))
+                  .set(OUTBOX.EVENT_KEY, param(OUTBOX.EVENT_KEY))
+                  .set(OUTBOX.EVENT_TYPE, param(OUTBOX.EVENT_TYPE))
+                  .set(OUTBOX.VERSION, param(OUTBOX.VERSION))
+                  .set(OUTBOX.OCCURRED_AT, param(OUTBOX.OCCURRED_AT))
+                  .set(OUTBOX.PAYLOAD, param(OUTBOX.PAYLOAD)));
 }

@@ -5,6 +5,7 @@ import static dev.quorum.dispatch.store.jooq.Tables.EXCLUSION;
 import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
+import static dev.quorum.platform.db.RenderedQuery.param;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.selectOne;
 
@@ -15,6 +16,7 @@ import dev.quorum.dispatch.store.jooq.enums.ProjectStatus;
 import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
 import dev.quorum.dispatch.store.jooq.enums.WorkKind;
 import dev.quorum.dispatch.store.jooq.tables.records.AssignmentRecord;
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
@@ -33,13 +35,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import org.jooq.Record4;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ public class LeaseService {
     // hundred ms of leases; their units are ready again, and a submit for one gets a 404 rather
     // than storing anything. A submit's commit waits for the flush, which makes the lease it
     // closes durable first.
-    tx.dsl().execute("set local synchronous_commit = off");
+    ASYNC_COMMIT.execute(tx.dsl());
     AnnotatorService.WorkProfile profile = annotators.workProfile(annotatorId);
     profile
         .blocked()
@@ -152,16 +153,29 @@ public class LeaseService {
         });
   }
 
+  /*
+   * The statements of every next-task are rendered once (RenderedQuery): jOOQ's rendering of them
+   * cost more than their round trips.
+   */
+
+  private static final RenderedQuery ASYNC_COMMIT =
+      RenderedQuery.of(dsl -> dsl.query("set local synchronous_commit = off"));
+
+  private static final RenderedQuery LIVE_ASSIGNMENTS =
+      RenderedQuery.of(
+          dsl ->
+              dsl.selectFrom(ASSIGNMENT)
+                  .where(ASSIGNMENT.ANNOTATOR_ID.eq(param(ASSIGNMENT.ANNOTATOR_ID)))
+                  .and(ASSIGNMENT.STATUS.eq(DSL.inline(AssignmentStatus.leased)))
+                  .and(ASSIGNMENT.LEASE_EXPIRES_AT.gt(currentOffsetDateTime()))
+                  .orderBy(ASSIGNMENT.LEASED_AT, ASSIGNMENT.ID)
+                  .limit(DSL.inline(PREFETCH)));
+
+  private static final RenderedQuery.Row<AssignmentRecord> ASSIGNMENT_ROW =
+      RenderedQuery.into(ASSIGNMENT);
+
   private List<AssignmentRecord> liveAssignments(String annotatorId) {
-    return tx.read(
-        dsl ->
-            dsl.selectFrom(ASSIGNMENT)
-                .where(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
-                .and(ASSIGNMENT.STATUS.eq(DSL.inline(AssignmentStatus.leased)))
-                .and(ASSIGNMENT.LEASE_EXPIRES_AT.gt(currentOffsetDateTime()))
-                .orderBy(ASSIGNMENT.LEASED_AT, ASSIGNMENT.ID)
-                .limit(PREFETCH)
-                .fetch());
+    return tx.read(dsl -> LIVE_ASSIGNMENTS.fetch(dsl, ASSIGNMENT_ROW, annotatorId));
   }
 
   /*
@@ -171,41 +185,69 @@ public class LeaseService {
 
   /** Active projects this annotator qualifies for that have ready work. */
   List<EligibleProject> eligibleProjects(AnnotatorService.WorkProfile profile) {
-    var unit = WORK_UNIT.as("u");
     return new ArrayList<>(
         tx.read(
             dsl ->
-                dsl.select(PROJECT.ID, PROJECT.PRIORITY, PROJECT.GOLD_RATIO)
-                    .from(PROJECT)
-                    .where(PROJECT.STATUS.eq(DSL.inline(ProjectStatus.active)))
-                    .and(PROJECT.MIN_TIER.le(profile.tier()))
-                    .and(PROJECT.DEADLINE.isNull().or(PROJECT.DEADLINE.gt(currentOffsetDateTime())))
-                    .and(speaksARequiredLanguage(profile.languages()))
-                    .and(hasRequiredSkills(profile))
-                    .and(
-                        PROJECT
-                            .REQUIRED_QUALIFICATION
-                            .isNull()
-                            .or(PROJECT.REQUIRED_QUALIFICATION.in(profile.qualifications())))
-                    .and(PROJECT.ID.notIn(profile.pausedProjects()))
-                    // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a join that
-                    // reads every ready unit of every project (45 ms with 30k), while this probes
-                    // the partial index of ready units once per project, from its newest end:
-                    // leases take the oldest units, so the oldest end holds the entries of
-                    // just-leased units until vacuum (hundreds of dead rows per probe under load).
-                    // Without an ORDER BY the plan was a table scan that walked every other
-                    // project's units first (10-45 ms); with one, it relies on fresh statistics,
-                    // which FreshStatistics keeps up during imports.
-                    .and(
-                        DSL.field(
-                                selectOne()
-                                    .from(unit)
-                                    .where(unit.PROJECT_ID.eq(PROJECT.ID))
-                                    .and(unit.STATUS.eq(DSL.inline(UnitStatus.ready)))
-                                    .orderBy(unit.READY_SINCE.desc())
-                                    .limit(DSL.inline(1)))
-                            .isNotNull())
-                    .fetch(r -> new EligibleProject(r.value1(), r.value2(), r.value3()))));
+                ELIGIBLE_PROJECTS.fetch(
+                    dsl,
+                    row -> new EligibleProject(row.getString(1), row.getInt(2), row.getDouble(3)),
+                    profile.tier(),
+                    profile.languages().toArray(String[]::new),
+                    json.write(profile.skills()),
+                    profile.qualifications().toArray(String[]::new),
+                    profile.pausedProjects().toArray(String[]::new))));
+  }
+
+  /** Binds: tier, languages (text[]), skills (JSON object), qualifications, paused projects. */
+  private static final RenderedQuery ELIGIBLE_PROJECTS =
+      RenderedQuery.of(
+          dsl -> {
+            var unit = WORK_UNIT.as("u");
+            return dsl.select(PROJECT.ID, PROJECT.PRIORITY, PROJECT.GOLD_RATIO)
+                .from(PROJECT)
+                .where(PROJECT.STATUS.eq(DSL.inline(ProjectStatus.active)))
+                .and(PROJECT.MIN_TIER.le(param(PROJECT.MIN_TIER)))
+                .and(PROJECT.DEADLINE.isNull().or(PROJECT.DEADLINE.gt(currentOffsetDateTime())))
+                // No required languages, or one the annotator speaks; a required pt is met by
+                // pt-BR.
+                .and(
+                    DSL.condition(
+                        "cardinality({0}) = 0 or exists (select 1 from unnest({0}) r,"
+                            + " unnest({1}::text[]) s where s = r or s like r || '-%')",
+                        PROJECT.REQUIRED_LANGUAGES, param(PROJECT.REQUIRED_LANGUAGES)))
+                // Every required skill at its minimum level or above.
+                .and(
+                    DSL.condition(
+                        "not exists (select 1 from jsonb_each_text({0}) r"
+                            + " where coalesce(({1}::jsonb ->> r.key)::int, 0) < r.value::int)",
+                        PROJECT.REQUIRED_SKILLS, param(PROJECT.ID)))
+                .and(
+                    PROJECT
+                        .REQUIRED_QUALIFICATION
+                        .isNull()
+                        .or(PROJECT.REQUIRED_QUALIFICATION.eq(DSL.any(textArray()))))
+                .andNot(PROJECT.ID.eq(DSL.any(textArray())))
+                // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a join that
+                // reads every ready unit of every project (45 ms with 30k), while this probes
+                // the partial index of ready units once per project, from its newest end:
+                // leases take the oldest units, so the oldest end holds the entries of
+                // just-leased units until vacuum (hundreds of dead rows per probe under load).
+                // Without an ORDER BY the plan was a table scan that walked every other
+                // project's units first (10-45 ms); with one, it relies on fresh statistics,
+                // which FreshStatistics keeps up during imports.
+                .and(
+                    DSL.field(
+                            selectOne()
+                                .from(unit)
+                                .where(unit.PROJECT_ID.eq(PROJECT.ID))
+                                .and(unit.STATUS.eq(DSL.inline(UnitStatus.ready)))
+                                .orderBy(unit.READY_SINCE.desc())
+                                .limit(DSL.inline(1)))
+                        .isNotNull());
+          });
+
+  private static org.jooq.Param<String[]> textArray() {
+    return DSL.val(null, SQLDataType.VARCHAR.array());
   }
 
   /**
@@ -253,49 +295,58 @@ public class LeaseService {
   /**
    * The lease, the exclusion and the assignment in one statement: the oldest ready unit of the
    * project that this annotator may take, locked with {@code SKIP LOCKED} so that parallel leases
-   * pass each other instead of waiting.
+   * pass each other instead of waiting. Binds, in order: annotator, project, tier, annotator,
+   * annotator, assignment id, project, annotator, swapped.
    */
-  private static final String LEASE_SQL =
-      """
-      with leased as (
-        update dispatch.work_unit u
-           set status = 'leased', leased_by = {0},
-               lease_expires_at = now() + make_interval(secs => p.lease_seconds)
-          from dispatch.project p
-         where p.id = u.project_id
-           and u.id = (select c.id from dispatch.work_unit c
-                        where c.project_id = {1} and c.status = 'ready' and c.min_tier <= {2}
-                          and not exists (select 1 from dispatch.exclusion e
-                                           where e.annotator_id = {0} and e.task_id = c.task_id)
-                        order by c.ready_since, c.id
-                        limit 1
-                          for update of c skip locked)
-        returning u.id, u.task_id, u.lease_expires_at
-      ), excluded as (
-        insert into dispatch.exclusion (annotator_id, task_id, reason)
-        select {0}, task_id, 'leased' from leased
-      )
-      insert into dispatch.assignment
-        (id, unit_id, task_id, project_id, annotator_id, status, swapped, leased_at,
-         lease_expires_at)
-      select {3}, id, task_id, {1}, {0}, 'leased', {4}, now(), lease_expires_at from leased
-      returning *
-      """;
+  private static final RenderedQuery LEASE =
+      RenderedQuery.of(
+          dsl ->
+              dsl.resultQuery(
+                  """
+                  with leased as (
+                    update dispatch.work_unit u
+                       set status = 'leased', leased_by = ?,
+                           lease_expires_at = now() + make_interval(secs => p.lease_seconds)
+                      from dispatch.project p
+                     where p.id = u.project_id
+                       and u.id = (select c.id from dispatch.work_unit c
+                                    where c.project_id = ? and c.status = 'ready'
+                                      and c.min_tier <= ?::int
+                                      and not exists (select 1 from dispatch.exclusion e
+                                                       where e.annotator_id = ?
+                                                         and e.task_id = c.task_id)
+                                    order by c.ready_since, c.id
+                                    limit 1
+                                      for update of c skip locked)
+                    returning u.id, u.task_id, u.lease_expires_at
+                  ), excluded as (
+                    insert into dispatch.exclusion (annotator_id, task_id, reason)
+                    select ?, task_id, 'leased' from leased
+                  )
+                  insert into dispatch.assignment
+                    (id, unit_id, task_id, project_id, annotator_id, status, swapped, leased_at,
+                     lease_expires_at)
+                  select ?, id, task_id, ?, ?, 'leased', ?::boolean, now(), lease_expires_at
+                    from leased
+                  returning *
+                  """,
+                  new Object[9]));
 
   private Optional<AssignmentRecord> tryLease(
       DSLContext dsl, String annotatorId, AnnotatorService.WorkProfile profile, String projectId) {
     Optional<AssignmentRecord> assignment =
-        dsl.resultQuery(
-                LEASE_SQL,
-                DSL.val(annotatorId),
-                DSL.val(projectId),
-                DSL.val(profile.tier()),
-                DSL.val(Ids.newId("asg")),
-                DSL.val(ThreadLocalRandom.current().nextBoolean()))
-            // The table's own fields: otherwise jOOQ builds each column's type anew from the
-            // result set's metadata on every lease.
-            .coerce(ASSIGNMENT)
-            .fetchOptional();
+        LEASE.fetchOptional(
+            dsl,
+            ASSIGNMENT_ROW,
+            annotatorId,
+            projectId,
+            profile.tier(),
+            annotatorId,
+            annotatorId,
+            Ids.newId("asg"),
+            projectId,
+            annotatorId,
+            ThreadLocalRandom.current().nextBoolean());
     assignment.ifPresent(a -> event(a, "assignment.leased", null));
     return assignment;
   }
@@ -380,35 +431,20 @@ public class LeaseService {
         "now() + make_interval(secs => {0})", OffsetDateTime.class, PROJECT.LEASE_SECONDS);
   }
 
-  /**
-   * No required languages, or one the annotator speaks; a required {@code pt} is met by {@code
-   * pt-BR}.
-   */
-  private static Condition speaksARequiredLanguage(List<String> spoken) {
-    return DSL.condition(
-        "cardinality({0}) = 0 or exists (select 1 from unnest({0}) r, unnest({1}::text[]) s"
-            + " where s = r or s like r || '-%')",
-        PROJECT.REQUIRED_LANGUAGES, DSL.val(spoken.toArray(String[]::new)));
-  }
-
-  /** Every required skill at its minimum level or above. */
-  private Condition hasRequiredSkills(AnnotatorService.WorkProfile profile) {
-    return DSL.condition(
-        "not exists (select 1 from jsonb_each_text({0}) r"
-            + " where coalesce(({1}::jsonb ->> r.key)::int, 0) < r.value::int)",
-        PROJECT.REQUIRED_SKILLS, DSL.val(json.write(profile.skills())));
-  }
-
   /** The first live assignment, with the second as the prefetched next one; one query for both. */
   private NextTask views(List<AssignmentRecord> live) {
-    Map<String, Record4<String, WorkKind, String, JSONB>> shown = new HashMap<>();
-    tx.dsl()
-        .select(TASK.ID, PROJECT.KIND, PROJECT.INSTRUCTIONS, TASK.DATA)
-        .from(TASK)
-        .join(PROJECT)
-        .on(PROJECT.ID.eq(TASK.PROJECT_ID))
-        .where(TASK.ID.in(live.stream().map(AssignmentRecord::getTaskId).toList()))
-        .forEach(r -> shown.put(r.value1(), r));
+    Map<String, Shown> shown = new HashMap<>();
+    SHOWN_TASKS
+        .fetch(
+            tx.dsl(),
+            row ->
+                new Shown(
+                    row.getString(1),
+                    WorkKind.lookupLiteral(row.getString(2)),
+                    row.getString(3),
+                    JSONB.valueOf(row.getString(4))),
+            (Object) live.stream().map(AssignmentRecord::getTaskId).toArray(String[]::new))
+        .forEach(task -> shown.put(task.id(), task));
     NextTask next = null;
     for (int i = live.size() - 1; i >= 0; i--) {
       next = view(live.get(i), shown.get(live.get(i).getTaskId()), next);
@@ -416,20 +452,28 @@ public class LeaseService {
     return next;
   }
 
-  private NextTask view(
-      AssignmentRecord assignment,
-      Record4<String, WorkKind, String, JSONB> row,
-      @Nullable NextTask next) {
-    TaskKind kind = TaskKind.of(row.value2().getLiteral());
+  private record Shown(String id, WorkKind kind, String instructions, JSONB data) {}
+
+  private static final RenderedQuery SHOWN_TASKS =
+      RenderedQuery.of(
+          dsl ->
+              dsl.select(TASK.ID, PROJECT.KIND, PROJECT.INSTRUCTIONS, TASK.DATA)
+                  .from(TASK)
+                  .join(PROJECT)
+                  .on(PROJECT.ID.eq(TASK.PROJECT_ID))
+                  .where(TASK.ID.eq(DSL.any(textArray()))));
+
+  private NextTask view(AssignmentRecord assignment, Shown row, @Nullable NextTask next) {
+    TaskKind kind = TaskKind.of(row.kind().getLiteral());
     return new NextTask(
         assignment.getId(),
         assignment.getLeaseExpiresAt().toInstant(),
         new NextTask.ShownTask(
             assignment.getTaskId(),
             assignment.getProjectId(),
-            row.value2().getLiteral(),
-            row.value3(),
-            kind.display(json.tree(row.value4()), assignment.getSwapped())),
+            row.kind().getLiteral(),
+            row.instructions(),
+            kind.display(json.tree(row.data()), assignment.getSwapped())),
         next);
   }
 

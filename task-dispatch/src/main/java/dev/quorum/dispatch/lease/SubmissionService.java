@@ -5,14 +5,16 @@ import static dev.quorum.dispatch.store.jooq.Tables.EXCLUSION;
 import static dev.quorum.dispatch.store.jooq.Tables.PROJECT;
 import static dev.quorum.dispatch.store.jooq.Tables.TASK;
 import static dev.quorum.dispatch.store.jooq.Tables.WORK_UNIT;
+import static dev.quorum.platform.db.RenderedQuery.param;
 
 import dev.quorum.dispatch.events.AnnotationSubmitted;
 import dev.quorum.dispatch.kind.TaskKind;
 import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.dispatch.store.jooq.enums.AssignmentStatus;
 import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
+import dev.quorum.dispatch.store.jooq.enums.WorkKind;
 import dev.quorum.dispatch.store.jooq.tables.records.AssignmentRecord;
-import dev.quorum.dispatch.store.jooq.tables.records.ProjectRecord;
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
@@ -23,9 +25,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /**
@@ -59,25 +64,12 @@ public class SubmissionService {
     }
     return tx.write(
         dsl -> {
-          // The assignment with its project and task in one round trip.
-          var row =
-              dsl.select(ASSIGNMENT.asterisk())
-                  .select(PROJECT.ORG_ID, PROJECT.KIND, PROJECT.SETTINGS)
-                  .select(PROJECT.OVERLAP_MIN, PROJECT.OVERLAP_MAX)
-                  .select(TASK.DATA, TASK.IS_GOLD, TASK.GOLD)
-                  .from(ASSIGNMENT)
-                  .join(PROJECT)
-                  .on(PROJECT.ID.eq(ASSIGNMENT.PROJECT_ID))
-                  .join(TASK)
-                  .on(TASK.ID.eq(ASSIGNMENT.TASK_ID))
-                  .where(ASSIGNMENT.ID.eq(assignmentId))
-                  .and(ASSIGNMENT.ANNOTATOR_ID.eq(annotatorId))
-                  .forUpdate()
-                  .of(ASSIGNMENT)
-                  .fetchOptional()
+          Submitting row =
+              SUBMITTING
+                  .fetchOptional(dsl, Submitting::read, assignmentId, annotatorId)
                   .orElseThrow(() -> ProblemException.notFound("assignment " + assignmentId));
-          AssignmentRecord assignment = row.into(ASSIGNMENT);
-          ProjectRecord project = row.into(PROJECT);
+          AssignmentRecord assignment = row.assignment();
+          Submitting.Project project = row.project();
           if (idempotencyKey != null) {
             String usedBy =
                 dsl.select(ASSIGNMENT.ID)
@@ -91,16 +83,16 @@ public class SubmissionService {
                   "this Idempotency-Key was already used for another assignment; send a new key per submission");
             }
           }
-          ProjectSettings settings = json.read(project.getSettings(), ProjectSettings.class);
-          TaskKind kind = TaskKind.of(project.getKind().getLiteral());
+          ProjectSettings settings = json.read(project.settings(), ProjectSettings.class);
+          TaskKind kind = TaskKind.of(project.kind().getLiteral());
           JsonNode shown = kind.validateAnswer(answer, settings);
-          var task = row.into(TASK.DATA, TASK.IS_GOLD, TASK.GOLD);
-          kind.answerError(shown, json.tree(task.value1()))
+          Submitting.Task task = row.task();
+          kind.answerError(shown, json.tree(task.data()))
               .ifPresent(
                   error -> {
                     throw new ProblemException(HttpStatus.BAD_REQUEST, error);
                   });
-          boolean gold = task.value2();
+          boolean gold = task.isGold();
           String hash = Sha256.hex(json.write(shown));
           if (assignment.getStatus() == AssignmentStatus.submitted) {
             if (hash.equals(assignment.getAnswerHash())) {
@@ -122,46 +114,35 @@ public class SubmissionService {
           JsonNode customerAnswer = kind.toCustomerOrder(shown, assignment.getSwapped());
           OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
           int submittedUnits =
-              dsl.fetchCount(
-                  WORK_UNIT,
-                  WORK_UNIT
-                      .TASK_ID
-                      .eq(assignment.getTaskId())
-                      .and(WORK_UNIT.STATUS.eq(UnitStatus.submitted)));
+              SUBMITTED_UNITS
+                  .fetchOptional(dsl, r -> r.getInt(1), assignment.getTaskId())
+                  .orElseThrow();
           // With no room for more units, the task is complete once all are in; otherwise quality
           // decides.
-          String status = submittedUnits >= project.getOverlapMax() ? "resolved" : "submitted";
+          String status = submittedUnits >= project.overlapMax() ? "resolved" : "submitted";
           Feedback feedback =
               gold
                   ? feedback(
-                      project.getKind().getLiteral(),
+                      project.kind().getLiteral(),
                       kind,
                       settings,
                       customerAnswer,
-                      task.value3(),
+                      task.gold(),
                       assignment)
                   : null;
           SubmitResult result =
               new SubmitResult(status, feedback == null ? null : feedback.forAnnotator());
 
-          dsl.update(ASSIGNMENT)
-              .set(ASSIGNMENT.STATUS, AssignmentStatus.submitted)
-              .set(ASSIGNMENT.SUBMITTED_AT, now)
-              .set(ASSIGNMENT.ANSWER, json.jsonb(customerAnswer))
-              .set(ASSIGNMENT.DURATION_MS, durationMs)
-              .set(ASSIGNMENT.IDEMPOTENCY_KEY, idempotencyKey)
-              .set(ASSIGNMENT.ANSWER_HASH, hash)
-              .set(ASSIGNMENT.RESULT, json.jsonb(result))
-              .where(ASSIGNMENT.ID.eq(assignmentId))
-              .execute();
-          dsl.insertInto(EXCLUSION)
-              .set(EXCLUSION.ANNOTATOR_ID, annotatorId)
-              .set(EXCLUSION.TASK_ID, assignment.getTaskId())
-              .set(EXCLUSION.REASON, "submitted")
-              .onConflict(EXCLUSION.ANNOTATOR_ID, EXCLUSION.TASK_ID)
-              .doUpdate()
-              .set(EXCLUSION.REASON, "submitted")
-              .execute();
+          STORE_JUDGEMENT.execute(
+              dsl,
+              now,
+              json.jsonb(customerAnswer),
+              durationMs,
+              idempotencyKey,
+              hash,
+              json.jsonb(result),
+              assignmentId);
+          EXCLUDE_JUDGED.execute(dsl, annotatorId, assignment.getTaskId());
           outbox.append(
               Topics.ANNOTATIONS,
               AnnotationSubmitted.TYPE,
@@ -171,17 +152,17 @@ public class SubmissionService {
                   assignment.getUnitId(),
                   assignment.getTaskId(),
                   assignment.getProjectId(),
-                  project.getOrgId(),
+                  project.orgId(),
                   annotatorId,
-                  project.getKind().getLiteral(),
+                  project.kind().getLiteral(),
                   customerAnswer,
                   assignment.getSwapped(),
                   gold,
                   feedback == null ? null : feedback.correct(),
                   durationMs,
                   now.toInstant(),
-                  project.getOverlapMin(),
-                  project.getOverlapMax(),
+                  project.overlapMin(),
+                  project.overlapMax(),
                   settings.overlap().agreementTarget(),
                   settings.pay().amount(),
                   settings.pay().currency()));
@@ -231,22 +212,7 @@ public class SubmissionService {
    * taken by anyone else (then it is theirs again).
    */
   private static void claimUnit(DSLContext dsl, AssignmentRecord assignment, String annotatorId) {
-    int claimed =
-        dsl.update(WORK_UNIT)
-            .set(WORK_UNIT.STATUS, UnitStatus.submitted)
-            .set(WORK_UNIT.LEASED_BY, annotatorId)
-            .setNull(WORK_UNIT.LEASE_EXPIRES_AT)
-            .where(WORK_UNIT.ID.eq(assignment.getUnitId()))
-            .and(
-                WORK_UNIT
-                    .STATUS
-                    .eq(DSL.inline(UnitStatus.ready))
-                    .or(
-                        WORK_UNIT
-                            .STATUS
-                            .eq(DSL.inline(UnitStatus.leased))
-                            .and(WORK_UNIT.LEASED_BY.eq(annotatorId))))
-            .execute();
+    int claimed = CLAIM_UNIT.execute(dsl, annotatorId, assignment.getUnitId(), annotatorId);
     if (claimed == 0) {
       throw ProblemException.conflict(
           "the lease on assignment "
@@ -255,4 +221,107 @@ public class SubmissionService {
               + " Fetch a new task");
     }
   }
+
+  /*
+   * The statements of every submit are rendered once (RenderedQuery): jOOQ's rendering of them cost
+   * more than their round trips.
+   */
+
+  /** The assignment with its project and task in one round trip. Binds: assignment, annotator. */
+  private static final RenderedQuery SUBMITTING =
+      RenderedQuery.of(
+          dsl ->
+              dsl.select(ASSIGNMENT.asterisk())
+                  .select(PROJECT.ORG_ID, PROJECT.KIND, PROJECT.SETTINGS)
+                  .select(PROJECT.OVERLAP_MIN, PROJECT.OVERLAP_MAX)
+                  .select(TASK.DATA, TASK.IS_GOLD, TASK.GOLD)
+                  .from(ASSIGNMENT)
+                  .join(PROJECT)
+                  .on(PROJECT.ID.eq(ASSIGNMENT.PROJECT_ID))
+                  .join(TASK)
+                  .on(TASK.ID.eq(ASSIGNMENT.TASK_ID))
+                  .where(ASSIGNMENT.ID.eq(param(ASSIGNMENT.ID)))
+                  .and(ASSIGNMENT.ANNOTATOR_ID.eq(param(ASSIGNMENT.ANNOTATOR_ID)))
+                  .forUpdate()
+                  .of(ASSIGNMENT));
+
+  /** A row of {@link #SUBMITTING}. */
+  private record Submitting(AssignmentRecord assignment, Project project, Task task) {
+
+    record Project(String orgId, WorkKind kind, JSONB settings, int overlapMin, int overlapMax) {}
+
+    record Task(JSONB data, boolean isGold, @Nullable JSONB gold) {}
+
+    private static final RenderedQuery.Row<AssignmentRecord> ASSIGNMENT_ROW =
+        RenderedQuery.into(ASSIGNMENT);
+
+    static Submitting read(ResultSet row) throws SQLException {
+      return new Submitting(
+          ASSIGNMENT_ROW.read(row),
+          new Project(
+              row.getString(PROJECT.ORG_ID.getName()),
+              RenderedQuery.value(row, PROJECT.KIND.getName(), WorkKind.class),
+              RenderedQuery.value(row, PROJECT.SETTINGS.getName(), JSONB.class),
+              row.getInt(PROJECT.OVERLAP_MIN.getName()),
+              row.getInt(PROJECT.OVERLAP_MAX.getName())),
+          new Task(
+              RenderedQuery.value(row, TASK.DATA.getName(), JSONB.class),
+              row.getBoolean(TASK.IS_GOLD.getName()),
+              RenderedQuery.value(row, TASK.GOLD.getName(), JSONB.class)));
+    }
+  }
+
+  /** Binds: annotator, unit, annotator. */
+  private static final RenderedQuery CLAIM_UNIT =
+      RenderedQuery.of(
+          dsl ->
+              dsl.update(WORK_UNIT)
+                  .set(WORK_UNIT.STATUS, DSL.inline(UnitStatus.submitted))
+                  .set(WORK_UNIT.LEASED_BY, param(WORK_UNIT.LEASED_BY))
+                  .set(WORK_UNIT.LEASE_EXPIRES_AT, DSL.inline(null, WORK_UNIT.LEASE_EXPIRES_AT))
+                  .where(WORK_UNIT.ID.eq(param(WORK_UNIT.ID)))
+                  .and(
+                      WORK_UNIT
+                          .STATUS
+                          .eq(DSL.inline(UnitStatus.ready))
+                          .or(
+                              WORK_UNIT
+                                  .STATUS
+                                  .eq(DSL.inline(UnitStatus.leased))
+                                  .and(WORK_UNIT.LEASED_BY.eq(param(WORK_UNIT.LEASED_BY))))));
+
+  /** Binds: task. */
+  private static final RenderedQuery SUBMITTED_UNITS =
+      RenderedQuery.of(
+          dsl ->
+              dsl.selectCount()
+                  .from(WORK_UNIT)
+                  .where(WORK_UNIT.TASK_ID.eq(param(WORK_UNIT.TASK_ID)))
+                  .and(WORK_UNIT.STATUS.eq(DSL.inline(UnitStatus.submitted))));
+
+  /** Binds: submitted at, answer, duration, idempotency key, answer hash, result, assignment. */
+  private static final RenderedQuery STORE_JUDGEMENT =
+      RenderedQuery.of(
+          dsl ->
+              dsl.update(ASSIGNMENT)
+                  .set(ASSIGNMENT.STATUS, DSL.inline(AssignmentStatus.submitted))
+                  .set(ASSIGNMENT.SUBMITTED_AT, param(ASSIGNMENT.SUBMITTED_AT))
+                  .set(ASSIGNMENT.ANSWER, param(ASSIGNMENT.ANSWER))
+                  .set(ASSIGNMENT.DURATION_MS, param(ASSIGNMENT.DURATION_MS))
+                  .set(ASSIGNMENT.IDEMPOTENCY_KEY, param(ASSIGNMENT.IDEMPOTENCY_KEY))
+                  .set(ASSIGNMENT.ANSWER_HASH, param(ASSIGNMENT.ANSWER_HASH))
+                  .set(ASSIGNMENT.RESULT, param(ASSIGNMENT.RESULT))
+                  .where(ASSIGNMENT.ID.eq(param(ASSIGNMENT.ID))));
+
+  /** Binds: annotator, task. */
+  private static final RenderedQuery EXCLUDE_JUDGED =
+      RenderedQuery.of(
+          dsl ->
+              dsl.insertInto(EXCLUSION)
+                  .set(EXCLUSION.ANNOTATOR_ID, param(EXCLUSION.ANNOTATOR_ID))
+                  .set(EXCLUSION.TASK_ID, param(EXCLUSION.TASK_ID))
+                  .set(EXCLUSION.REASON, DSL.inline("submitted"))
+                  .onConflict(EXCLUSION.ANNOTATOR_ID, EXCLUSION.TASK_ID)
+                  .doUpdate()
+                  .set(EXCLUSION.REASON, DSL.inline("submitted")));
 }

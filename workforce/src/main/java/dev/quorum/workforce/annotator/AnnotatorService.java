@@ -2,6 +2,7 @@ package dev.quorum.workforce.annotator;
 
 import static dev.quorum.workforce.store.jooq.Tables.ANNOTATOR;
 
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
@@ -143,11 +144,19 @@ public class AnnotatorService {
    * The annotator's work profile; {@code blocked} says why they may not work right now (suspended,
    * or no annotator profile at all).
    */
+  // Every next-task reads the profile: rendered once (RenderedQuery).
+  private static final RenderedQuery PROFILE =
+      RenderedQuery.of(
+          dsl ->
+              dsl.selectFrom(ANNOTATOR)
+                  .where(ANNOTATOR.USER_ID.eq(RenderedQuery.param(ANNOTATOR.USER_ID))));
+
+  private static final RenderedQuery.Row<AnnotatorRecord> PROFILE_ROW =
+      RenderedQuery.into(ANNOTATOR);
+
   public WorkProfile workProfile(String annotatorId) {
     Optional<AnnotatorRecord> row =
-        tx.read(
-            dsl ->
-                dsl.selectFrom(ANNOTATOR).where(ANNOTATOR.USER_ID.eq(annotatorId)).fetchOptional());
+        tx.read(dsl -> PROFILE.fetchOptional(dsl, PROFILE_ROW, annotatorId));
     if (row.isEmpty()) {
       return new WorkProfile(
           List.of(),

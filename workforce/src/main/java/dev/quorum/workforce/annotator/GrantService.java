@@ -1,9 +1,11 @@
 package dev.quorum.workforce.annotator;
 
+import static dev.quorum.platform.db.RenderedQuery.param;
 import static dev.quorum.workforce.store.jooq.Tables.ANNOTATOR;
 import static dev.quorum.workforce.store.jooq.Tables.PROJECT_PAUSE;
 import static dev.quorum.workforce.store.jooq.Tables.QUALIFICATION_GRANT;
 
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.events.Outbox;
@@ -13,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -48,18 +51,28 @@ public class GrantService {
     Set<String> paused = new HashSet<>();
     tx.read(
             dsl ->
-                dsl.select(
-                        DSL.inline("q").as("kind"), QUALIFICATION_GRANT.QUALIFICATION_ID.as("id"))
-                    .from(QUALIFICATION_GRANT)
-                    .where(QUALIFICATION_GRANT.ANNOTATOR_ID.eq(annotatorId))
-                    .unionAll(
-                        DSL.select(DSL.inline("p"), PROJECT_PAUSE.PROJECT_ID)
-                            .from(PROJECT_PAUSE)
-                            .where(PROJECT_PAUSE.ANNOTATOR_ID.eq(annotatorId)))
-                    .fetch())
-        .forEach(r -> (r.value1().equals("q") ? qualifications : paused).add(r.value2()));
+                RESTRICTIONS.fetch(
+                    dsl,
+                    row -> List.of(row.getString(1), row.getString(2)),
+                    annotatorId,
+                    annotatorId))
+        .forEach(r -> (r.get(0).equals("q") ? qualifications : paused).add(r.get(1)));
     return new Restrictions(qualifications, paused);
   }
+
+  // Every next-task reads them: rendered once (RenderedQuery). Binds: annotator, annotator.
+  private static final RenderedQuery RESTRICTIONS =
+      RenderedQuery.of(
+          dsl ->
+              dsl.select(DSL.inline("q").as("kind"), QUALIFICATION_GRANT.QUALIFICATION_ID.as("id"))
+                  .from(QUALIFICATION_GRANT)
+                  .where(
+                      QUALIFICATION_GRANT.ANNOTATOR_ID.eq(param(QUALIFICATION_GRANT.ANNOTATOR_ID)))
+                  .unionAll(
+                      DSL.select(DSL.inline("p"), PROJECT_PAUSE.PROJECT_ID)
+                          .from(PROJECT_PAUSE)
+                          .where(
+                              PROJECT_PAUSE.ANNOTATOR_ID.eq(param(PROJECT_PAUSE.ANNOTATOR_ID)))));
 
   /** Access to the projects that require {@code qualificationId}. */
   public void grantQualification(String annotatorId, String qualificationId) {
