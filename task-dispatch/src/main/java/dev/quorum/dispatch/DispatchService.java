@@ -11,6 +11,7 @@ import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.dispatch.store.jooq.enums.TaskStatus;
 import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
 import dev.quorum.dispatch.store.jooq.tables.records.TaskRecord;
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
@@ -90,28 +91,47 @@ public class DispatchService {
     tx.run(
         dsl -> {
           // Not the whole row: a task's content can be large, and none of it is needed here.
-          TaskRecord task =
-              dsl.update(TASK)
-                  .set(TASK.STATUS, value)
-                  .where(TASK.ID.eq(taskId))
-                  .returning(TASK.PROJECT_ID, TASK.EXTERNAL_ID, TASK.BATCH)
-                  .fetchSingle();
-          // A decided task needs no more work: units nobody has leased are withdrawn.
-          dsl.deleteFrom(WORK_UNIT)
-              .where(WORK_UNIT.TASK_ID.eq(taskId))
-              .and(WORK_UNIT.STATUS.in(UnitStatus.ready, UnitStatus.held))
-              .andNotExists(
-                  DSL.selectOne().from(ASSIGNMENT).where(ASSIGNMENT.UNIT_ID.eq(WORK_UNIT.ID)))
-              .execute();
-          outbox.append(
-              Topics.ASSIGNMENTS,
-              "task.completed",
-              task.getProjectId(),
-              new TaskCompleted(
-                  taskId, task.getProjectId(), task.getExternalId(), task.getBatch(), status));
-          batches.taskDecided(dsl, task.getProjectId(), task.getBatch());
+          TaskCompleted completed =
+              MARK_TASK
+                  .fetchOptional(
+                      dsl,
+                      row ->
+                          new TaskCompleted(
+                              taskId, row.getString(1), row.getString(2), row.getString(3), status),
+                      value,
+                      taskId)
+                  .orElseThrow(() -> new IllegalStateException("no task " + taskId));
+          WITHDRAW_UNITS.execute(dsl, taskId);
+          outbox.append(Topics.ASSIGNMENTS, "task.completed", completed.projectId(), completed);
+          batches.taskDecided(dsl, completed.projectId(), completed.batch());
         });
   }
+
+  /*
+   * Quality marks every decided task: its statements are rendered once (RenderedQuery). The update
+   * returns what the event needs, not the whole row: a task's content can be large.
+   */
+
+  /** Binds: status, task. */
+  private static final RenderedQuery MARK_TASK =
+      RenderedQuery.of(
+          dsl ->
+              dsl.update(TASK)
+                  .set(TASK.STATUS, RenderedQuery.param(TASK.STATUS))
+                  .where(TASK.ID.eq(RenderedQuery.param(TASK.ID)))
+                  .returning(TASK.PROJECT_ID, TASK.EXTERNAL_ID, TASK.BATCH));
+
+  /** A decided task needs no more work: units nobody has leased are withdrawn. Binds: task. */
+  private static final RenderedQuery WITHDRAW_UNITS =
+      RenderedQuery.of(
+          dsl ->
+              dsl.deleteFrom(WORK_UNIT)
+                  .where(WORK_UNIT.TASK_ID.eq(RenderedQuery.param(WORK_UNIT.TASK_ID)))
+                  .and(
+                      WORK_UNIT.STATUS.in(
+                          DSL.inline(UnitStatus.ready), DSL.inline(UnitStatus.held)))
+                  .andNotExists(
+                      DSL.selectOne().from(ASSIGNMENT).where(ASSIGNMENT.UNIT_ID.eq(WORK_UNIT.ID))));
 
   /** Event payload: a task is decided. */
   @Serdeable

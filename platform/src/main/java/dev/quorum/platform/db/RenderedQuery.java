@@ -81,8 +81,13 @@ public final class RenderedQuery {
   }
 
   /** The column's value as {@code type}: the types our generated classes use. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <T> T value(ResultSet row, String column, Class<T> type) throws SQLException {
+    return value(row, row.findColumn(column), type);
+  }
+
+  /** The value of the column at {@code column} (from 1) as {@code type}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T> T value(ResultSet row, int column, Class<T> type) throws SQLException {
     Object value;
     if (type == String.class) {
       value = row.getString(column);

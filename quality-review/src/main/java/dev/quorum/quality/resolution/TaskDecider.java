@@ -1,10 +1,12 @@
 package dev.quorum.quality.resolution;
 
+import static dev.quorum.platform.db.RenderedQuery.param;
 import static dev.quorum.quality.store.jooq.Tables.JUDGEMENT;
 import static dev.quorum.quality.store.jooq.Tables.TASK_OUTCOME;
 
 import dev.quorum.dispatch.DispatchService;
 import dev.quorum.dispatch.project.ProjectSettings;
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.json.Json;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /**
@@ -55,19 +58,11 @@ public class TaskDecider {
   public void decide(DSLContext dsl, Task task) {
     // A task already decided yields no answers, and so stays as it was (overlap.min is at least 1).
     List<JsonNode> answers =
-        dsl
-            .select(JUDGEMENT.ANSWER)
-            .from(JUDGEMENT)
-            .where(JUDGEMENT.TASK_ID.eq(task.taskId()))
-            // Rejected judgements do not count: a rejected one reopened the task for someone else.
-            .and(JUDGEMENT.STATUS.ne(JudgementStatus.rejected))
-            .and(JUDGEMENT.GOLD.isFalse())
-            .andNotExists(
-                DSL.selectOne().from(TASK_OUTCOME).where(TASK_OUTCOME.TASK_ID.eq(task.taskId())))
-            .fetch(JUDGEMENT.ANSWER)
-            .stream()
-            .map(json::tree)
-            .toList();
+        ANSWERS.fetch(
+            dsl,
+            row -> json.tree(RenderedQuery.value(row, 1, JSONB.class)),
+            task.taskId(),
+            task.taskId());
     List<String> keys = answers.stream().map(answer -> consensusKey(task.kind(), answer)).toList();
     if (keys.size() < task.overlapMin()) {
       return;
@@ -80,20 +75,17 @@ public class TaskDecider {
       return;
     }
     OutcomeStatus status = agreed ? OutcomeStatus.resolved : OutcomeStatus.contested;
-    dsl.insertInto(TASK_OUTCOME)
-        .set(TASK_OUTCOME.TASK_ID, task.taskId())
-        .set(TASK_OUTCOME.PROJECT_ID, task.projectId())
-        .set(TASK_OUTCOME.ORG_ID, task.orgId())
-        .set(TASK_OUTCOME.STATUS, status)
-        .set(TASK_OUTCOME.JUDGEMENTS, keys.size())
-        .set(TASK_OUTCOME.AGREEMENT, consensus.agreement())
-        .set(TASK_OUTCOME.CONSENSUS, json.jsonb(consensusDocument(task.kind(), consensus, answers)))
-        .execute();
-    dsl.update(JUDGEMENT)
-        .set(JUDGEMENT.STATUS, agreed ? JudgementStatus.resolved : JudgementStatus.contested)
-        .where(JUDGEMENT.TASK_ID.eq(task.taskId()))
-        .and(JUDGEMENT.STATUS.eq(JudgementStatus.submitted))
-        .execute();
+    OUTCOME.execute(
+        dsl,
+        task.taskId(),
+        task.projectId(),
+        task.orgId(),
+        status,
+        keys.size(),
+        consensus.agreement(),
+        json.jsonb(consensusDocument(task.kind(), consensus, answers)));
+    DECIDE_JUDGEMENTS.execute(
+        dsl, agreed ? JudgementStatus.resolved : JudgementStatus.contested, task.taskId());
     dispatch.markTask(task.taskId(), status.getLiteral());
     reviews.afterDecision(
         dsl, task.taskId(), task.orgId(), status == OutcomeStatus.contested, task.settings());
@@ -109,6 +101,50 @@ public class TaskDecider {
             consensus.agreement(),
             keys.size()));
   }
+
+  /*
+   * The statements of every judgement's decision, rendered once (RenderedQuery): jOOQ's rendering of
+   * them cost more than their round trips.
+   */
+
+  /**
+   * The answers that count, none once the task is decided. Rejected judgements do not count: a
+   * rejected one reopened the task for someone else. Binds: task, task.
+   */
+  private static final RenderedQuery ANSWERS =
+      RenderedQuery.of(
+          dsl ->
+              dsl.select(JUDGEMENT.ANSWER)
+                  .from(JUDGEMENT)
+                  .where(JUDGEMENT.TASK_ID.eq(param(JUDGEMENT.TASK_ID)))
+                  .and(JUDGEMENT.STATUS.ne(DSL.inline(JudgementStatus.rejected)))
+                  .and(JUDGEMENT.GOLD.isFalse())
+                  .andNotExists(
+                      DSL.selectOne()
+                          .from(TASK_OUTCOME)
+                          .where(TASK_OUTCOME.TASK_ID.eq(param(TASK_OUTCOME.TASK_ID)))));
+
+  /** Binds: task, project, org, status, judgements, agreement, consensus. */
+  private static final RenderedQuery OUTCOME =
+      RenderedQuery.of(
+          dsl ->
+              dsl.insertInto(TASK_OUTCOME)
+                  .set(TASK_OUTCOME.TASK_ID, param(TASK_OUTCOME.TASK_ID))
+                  .set(TASK_OUTCOME.PROJECT_ID, param(TASK_OUTCOME.PROJECT_ID))
+                  .set(TASK_OUTCOME.ORG_ID, param(TASK_OUTCOME.ORG_ID))
+                  .set(TASK_OUTCOME.STATUS, param(TASK_OUTCOME.STATUS))
+                  .set(TASK_OUTCOME.JUDGEMENTS, param(TASK_OUTCOME.JUDGEMENTS))
+                  .set(TASK_OUTCOME.AGREEMENT, param(TASK_OUTCOME.AGREEMENT))
+                  .set(TASK_OUTCOME.CONSENSUS, param(TASK_OUTCOME.CONSENSUS)));
+
+  /** Binds: the decided status, task. */
+  private static final RenderedQuery DECIDE_JUDGEMENTS =
+      RenderedQuery.of(
+          dsl ->
+              dsl.update(JUDGEMENT)
+                  .set(JUDGEMENT.STATUS, param(JUDGEMENT.STATUS))
+                  .where(JUDGEMENT.TASK_ID.eq(param(JUDGEMENT.TASK_ID)))
+                  .and(JUDGEMENT.STATUS.eq(DSL.inline(JudgementStatus.submitted))));
 
   /**
    * What judgements must share to agree: the pairwise choice; for other kinds the whole answer

@@ -1,7 +1,9 @@
 package dev.quorum.workforce.earnings;
 
+import static dev.quorum.platform.db.RenderedQuery.param;
 import static dev.quorum.workforce.store.jooq.Tables.EARNING;
 
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.events.EventConsumer;
 import dev.quorum.platform.events.EventEnvelope;
 import dev.quorum.platform.events.HandledEvents;
@@ -17,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** A submitted judgement earns a {@code pending} entry at the project's pay. */
 @Singleton
@@ -30,18 +33,31 @@ public class EarningsConsumer extends EventConsumer<SubmittedWork> {
 
   @Override
   protected void handle(DSLContext dsl, EventEnvelope envelope, SubmittedWork work) {
-    dsl.insertInto(EARNING)
-        .set(EARNING.ID, Ids.newId("ern"))
-        .set(EARNING.ANNOTATOR_ID, work.annotatorId())
-        .set(EARNING.ASSIGNMENT_ID, work.assignmentId())
-        .set(EARNING.PROJECT_ID, work.projectId())
-        .set(EARNING.ORG_ID, work.orgId())
-        .set(EARNING.STATE, EarningState.pending)
-        .set(EARNING.AMOUNT, work.payAmount())
-        .set(EARNING.CURRENCY, work.payCurrency())
-        .onConflictDoNothing()
-        .execute();
+    PENDING.execute(
+        dsl,
+        Ids.newId("ern"),
+        work.annotatorId(),
+        work.assignmentId(),
+        work.projectId(),
+        work.orgId(),
+        work.payAmount(),
+        work.payCurrency());
   }
+
+  // One per judgement: rendered once (RenderedQuery).
+  private static final RenderedQuery PENDING =
+      RenderedQuery.of(
+          dsl ->
+              dsl.insertInto(EARNING)
+                  .set(EARNING.ID, param(EARNING.ID))
+                  .set(EARNING.ANNOTATOR_ID, param(EARNING.ANNOTATOR_ID))
+                  .set(EARNING.ASSIGNMENT_ID, param(EARNING.ASSIGNMENT_ID))
+                  .set(EARNING.PROJECT_ID, param(EARNING.PROJECT_ID))
+                  .set(EARNING.ORG_ID, param(EARNING.ORG_ID))
+                  .set(EARNING.STATE, DSL.inline(EarningState.pending))
+                  .set(EARNING.AMOUNT, param(EARNING.AMOUNT))
+                  .set(EARNING.CURRENCY, param(EARNING.CURRENCY))
+                  .onConflictDoNothing());
 
   @KafkaListener(
       groupId = "quorum-workforce-earnings",

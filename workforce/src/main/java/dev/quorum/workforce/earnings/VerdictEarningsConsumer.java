@@ -1,14 +1,15 @@
 package dev.quorum.workforce.earnings;
 
+import static dev.quorum.platform.db.RenderedQuery.param;
 import static dev.quorum.workforce.store.jooq.Tables.EARNING;
 
+import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.events.EventConsumer;
 import dev.quorum.platform.events.EventEnvelope;
 import dev.quorum.platform.events.HandledEvents;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.workforce.store.jooq.enums.EarningState;
-import dev.quorum.workforce.store.jooq.tables.records.EarningRecord;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Quality's verdicts move pay: an accepted judgement's pending entry becomes {@code payable}, a
@@ -41,29 +43,43 @@ public class VerdictEarningsConsumer extends EventConsumer<VerdictEarningsConsum
 
   @Override
   protected void handle(DSLContext dsl, EventEnvelope envelope, Verdict verdict) {
-    EarningRecord pending =
-        dsl.selectFrom(EARNING)
-            .where(EARNING.ASSIGNMENT_ID.eq(verdict.assignmentId()))
-            .and(EARNING.STATE.eq(EarningState.pending))
-            .fetchOne();
-    if (pending == null) {
-      // Imported judgements from other tools are never paid.
-      return;
-    }
     EarningState state =
         envelope.type().equals("judgement.accepted") ? EarningState.payable : EarningState.reversed;
-    dsl.insertInto(EARNING)
-        .set(EARNING.ID, Ids.newId("ern"))
-        .set(EARNING.ANNOTATOR_ID, pending.getAnnotatorId())
-        .set(EARNING.ASSIGNMENT_ID, pending.getAssignmentId())
-        .set(EARNING.PROJECT_ID, pending.getProjectId())
-        .set(EARNING.ORG_ID, pending.getOrgId())
-        .set(EARNING.STATE, state)
-        .set(EARNING.AMOUNT, pending.getAmount())
-        .set(EARNING.CURRENCY, pending.getCurrency())
-        .onConflictDoNothing()
-        .execute();
+    SETTLE.execute(dsl, Ids.newId("ern"), state, verdict.assignmentId());
   }
+
+  /**
+   * The pending entry's amount, now payable or reversed; nothing when there is no pending entry
+   * (imported judgements from other tools are never paid). One statement per verdict, rendered once
+   * (RenderedQuery). Binds: id, state, assignment.
+   */
+  private static final RenderedQuery SETTLE =
+      RenderedQuery.of(
+          dsl ->
+              dsl.insertInto(
+                      EARNING,
+                      EARNING.ID,
+                      EARNING.ANNOTATOR_ID,
+                      EARNING.ASSIGNMENT_ID,
+                      EARNING.PROJECT_ID,
+                      EARNING.ORG_ID,
+                      EARNING.STATE,
+                      EARNING.AMOUNT,
+                      EARNING.CURRENCY)
+                  .select(
+                      dsl.select(
+                              param(EARNING.ID),
+                              EARNING.ANNOTATOR_ID,
+                              EARNING.ASSIGNMENT_ID,
+                              EARNING.PROJECT_ID,
+                              EARNING.ORG_ID,
+                              param(EARNING.STATE),
+                              EARNING.AMOUNT,
+                              EARNING.CURRENCY)
+                          .from(EARNING)
+                          .where(EARNING.ASSIGNMENT_ID.eq(param(EARNING.ASSIGNMENT_ID)))
+                          .and(EARNING.STATE.eq(DSL.inline(EarningState.pending))))
+                  .onConflictDoNothing());
 
   @KafkaListener(
       groupId = "quorum-workforce-verdicts",
