@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.EnumType;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -62,6 +64,13 @@ public final class RenderedQuery {
   /** Placeholder of a bind value of the field's type, for building the query. */
   public static <T> Param<T> param(Field<T> like) {
     return DSL.val(null, like);
+  }
+
+  /** {@code INSERT INTO table (fields…) VALUES (?, …)}: one placeholder per field, in order. */
+  public static <R extends Record> InsertValuesStepN<R> insertEach(
+      DSLContext dsl, Table<R> table, Field<?>... fields) {
+    return dsl.insertInto(table, fields)
+        .values(Arrays.stream(fields).map(RenderedQuery::param).toList());
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.quorum.platform.events;
 
-import static dev.quorum.platform.db.RenderedQuery.param;
 import static dev.quorum.platform.store.jooq.Tables.OUTBOX;
 
 import dev.quorum.platform.db.RenderedQuery;
@@ -51,12 +50,14 @@ public class Outbox {
   private static final RenderedQuery INSERT =
       RenderedQuery.of(
           dsl ->
-              dsl.insertInto(OUTBOX)
-                  .set(OUTBOX.EVENT_ID, param(OUTBOX.EVENT_ID))
-                  .set(OUTBOX.TOPIC, param(OUTBOX.TOPIC))
-                  .set(OUTBOX.EVENT_KEY, param(OUTBOX.EVENT_KEY))
-                  .set(OUTBOX.EVENT_TYPE, param(OUTBOX.EVENT_TYPE))
-                  .set(OUTBOX.VERSION, param(OUTBOX.VERSION))
-                  .set(OUTBOX.OCCURRED_AT, param(OUTBOX.OCCURRED_AT))
-                  .set(OUTBOX.PAYLOAD, param(OUTBOX.PAYLOAD)));
+              RenderedQuery.insertEach(
+                  dsl,
+                  OUTBOX,
+                  OUTBOX.EVENT_ID,
+                  OUTBOX.TOPIC,
+                  OUTBOX.EVENT_KEY,
+                  OUTBOX.EVENT_TYPE,
+                  OUTBOX.VERSION,
+                  OUTBOX.OCCURRED_AT,
+                  OUTBOX.PAYLOAD));
 }

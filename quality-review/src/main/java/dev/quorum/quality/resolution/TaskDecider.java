@@ -128,14 +128,16 @@ public class TaskDecider {
   private static final RenderedQuery OUTCOME =
       RenderedQuery.of(
           dsl ->
-              dsl.insertInto(TASK_OUTCOME)
-                  .set(TASK_OUTCOME.TASK_ID, param(TASK_OUTCOME.TASK_ID))
-                  .set(TASK_OUTCOME.PROJECT_ID, param(TASK_OUTCOME.PROJECT_ID))
-                  .set(TASK_OUTCOME.ORG_ID, param(TASK_OUTCOME.ORG_ID))
-                  .set(TASK_OUTCOME.STATUS, param(TASK_OUTCOME.STATUS))
-                  .set(TASK_OUTCOME.JUDGEMENTS, param(TASK_OUTCOME.JUDGEMENTS))
-                  .set(TASK_OUTCOME.AGREEMENT, param(TASK_OUTCOME.AGREEMENT))
-                  .set(TASK_OUTCOME.CONSENSUS, param(TASK_OUTCOME.CONSENSUS)));
+              RenderedQuery.insertEach(
+                  dsl,
+                  TASK_OUTCOME,
+                  TASK_OUTCOME.TASK_ID,
+                  TASK_OUTCOME.PROJECT_ID,
+                  TASK_OUTCOME.ORG_ID,
+                  TASK_OUTCOME.STATUS,
+                  TASK_OUTCOME.JUDGEMENTS,
+                  TASK_OUTCOME.AGREEMENT,
+                  TASK_OUTCOME.CONSENSUS));
 
   /** Binds: the decided status, task. */
   private static final RenderedQuery DECIDE_JUDGEMENTS =

@@ -1,6 +1,5 @@
 package dev.quorum.workforce.earnings;
 
-import static dev.quorum.platform.db.RenderedQuery.param;
 import static dev.quorum.workforce.store.jooq.Tables.EARNING;
 
 import dev.quorum.platform.db.RenderedQuery;
@@ -19,7 +18,6 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** A submitted judgement earns a {@code pending} entry at the project's pay. */
 @Singleton
@@ -40,6 +38,7 @@ public class EarningsConsumer extends EventConsumer<SubmittedWork> {
         work.assignmentId(),
         work.projectId(),
         work.orgId(),
+        EarningState.pending,
         work.payAmount(),
         work.payCurrency());
   }
@@ -48,15 +47,17 @@ public class EarningsConsumer extends EventConsumer<SubmittedWork> {
   private static final RenderedQuery PENDING =
       RenderedQuery.of(
           dsl ->
-              dsl.insertInto(EARNING)
-                  .set(EARNING.ID, param(EARNING.ID))
-                  .set(EARNING.ANNOTATOR_ID, param(EARNING.ANNOTATOR_ID))
-                  .set(EARNING.ASSIGNMENT_ID, param(EARNING.ASSIGNMENT_ID))
-                  .set(EARNING.PROJECT_ID, param(EARNING.PROJECT_ID))
-                  .set(EARNING.ORG_ID, param(EARNING.ORG_ID))
-                  .set(EARNING.STATE, DSL.inline(EarningState.pending))
-                  .set(EARNING.AMOUNT, param(EARNING.AMOUNT))
-                  .set(EARNING.CURRENCY, param(EARNING.CURRENCY))
+              RenderedQuery.insertEach(
+                      dsl,
+                      EARNING,
+                      EARNING.ID,
+                      EARNING.ANNOTATOR_ID,
+                      EARNING.ASSIGNMENT_ID,
+                      EARNING.PROJECT_ID,
+                      EARNING.ORG_ID,
+                      EARNING.STATE,
+                      EARNING.AMOUNT,
+                      EARNING.CURRENCY)
                   .onConflictDoNothing());
 
   @KafkaListener(
