@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /** A submitted judgement earns a {@code pending} entry at the project's pay. */
 @Singleton
@@ -43,22 +44,22 @@ public class EarningsConsumer extends EventConsumer<SubmittedWork> {
         work.payCurrency());
   }
 
+  /** The columns an earning is written with, in the order of the binds. */
+  static final Field<?>[] COLUMNS = {
+    EARNING.ID,
+    EARNING.ANNOTATOR_ID,
+    EARNING.ASSIGNMENT_ID,
+    EARNING.PROJECT_ID,
+    EARNING.ORG_ID,
+    EARNING.STATE,
+    EARNING.AMOUNT,
+    EARNING.CURRENCY
+  };
+
   // One per judgement: rendered once (RenderedQuery).
   private static final RenderedQuery PENDING =
       RenderedQuery.of(
-          dsl ->
-              RenderedQuery.insertEach(
-                      dsl,
-                      EARNING,
-                      EARNING.ID,
-                      EARNING.ANNOTATOR_ID,
-                      EARNING.ASSIGNMENT_ID,
-                      EARNING.PROJECT_ID,
-                      EARNING.ORG_ID,
-                      EARNING.STATE,
-                      EARNING.AMOUNT,
-                      EARNING.CURRENCY)
-                  .onConflictDoNothing());
+          dsl -> RenderedQuery.insertEach(dsl, EARNING, COLUMNS).onConflictDoNothing());
 
   @KafkaListener(
       groupId = "quorum-workforce-earnings",

@@ -56,16 +56,7 @@ public class VerdictEarningsConsumer extends EventConsumer<VerdictEarningsConsum
   private static final RenderedQuery SETTLE =
       RenderedQuery.of(
           dsl ->
-              dsl.insertInto(
-                      EARNING,
-                      EARNING.ID,
-                      EARNING.ANNOTATOR_ID,
-                      EARNING.ASSIGNMENT_ID,
-                      EARNING.PROJECT_ID,
-                      EARNING.ORG_ID,
-                      EARNING.STATE,
-                      EARNING.AMOUNT,
-                      EARNING.CURRENCY)
+              dsl.insertInto(EARNING, EarningsConsumer.COLUMNS)
                   .select(
                       dsl.select(
                               param(EARNING.ID),
