@@ -33,9 +33,9 @@ import org.jooq.impl.DSL;
  * jOOQ's manual names caching the rendered SQL for such statements as the way out ("Performance
  * considerations"). Use it only there: everywhere else a query is plain jOOQ.
  *
- * <p>The query is built with placeholder bind values ({@code DSL.val(null, TYPE)} or any value);
- * each execution binds new values in the order their placeholders appear in the SQL. Values that
- * partial indexes filter on belong inlined ({@code DSL.inline}) in the query, as anywhere else.
+ * <p>The query is built with placeholder bind values ({@link #param}, or any value); each execution
+ * binds new values in the order their placeholders appear in the SQL. Values that partial indexes
+ * filter on belong inlined ({@code DSL.inline}) in the query, as anywhere else.
  */
 public final class RenderedQuery {
 
@@ -151,11 +151,6 @@ public final class RenderedQuery {
             return result.next() ? Optional.of(row.read(result)) : Optional.empty();
           }
         });
-  }
-
-  /** The SQL as rendered, for logs and tests. */
-  public String sql() {
-    return sql;
   }
 
   @FunctionalInterface
