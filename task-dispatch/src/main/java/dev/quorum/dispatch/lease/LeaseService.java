@@ -38,6 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -220,7 +221,7 @@ public class LeaseService {
                     DSL.condition(
                         "not exists (select 1 from jsonb_each_text({0}) r"
                             + " where coalesce(({1}::jsonb ->> r.key)::int, 0) < r.value::int)",
-                        PROJECT.REQUIRED_SKILLS, param(PROJECT.ID)))
+                        PROJECT.REQUIRED_SKILLS, DSL.val(null, SQLDataType.VARCHAR)))
                 .and(
                     PROJECT
                         .REQUIRED_QUALIFICATION
@@ -246,7 +247,7 @@ public class LeaseService {
                         .isNotNull());
           });
 
-  private static org.jooq.Param<String[]> textArray() {
+  private static Param<String[]> textArray() {
     return DSL.val(null, SQLDataType.VARCHAR.array());
   }
 
