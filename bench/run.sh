@@ -17,9 +17,21 @@ PORT=${BENCH_PORT:-8097}
 LIMIT_S=${BENCH_LIMIT_S:-1140}   # the program is stopped after this many seconds (19 min)
 
 if [[ ! -f $JAR ]]; then
-  echo "bench: $JAR is missing; build it first with: mvn -B -q package -DskipTests" >&2
+  echo "bench: $JAR is missing; build it first with: mvn -B -q clean package -DskipTests" >&2
   echo "       (the benchmark itself builds nothing)" >&2
   exit 2
+fi
+# A build without `clean` keeps resources that the source no longer has: a deleted migration in
+# target/classes still ships in the jar and changes the schema the benchmark measures.
+if [[ -z ${BENCH_JAR:-} ]] && command -v unzip >/dev/null; then
+  in_jar=$(unzip -Z1 "$JAR" 'db/*/V*.sql' 2>/dev/null | sort)
+  in_source=$(ls -1 ./*/src/main/resources/db/*/V*.sql | sed 's|^\./[^/]*/src/main/resources/||' | sort)
+  if [[ $in_jar != "$in_source" ]]; then
+    echo "bench: the jar's migrations differ from the source tree's (a stale build):" >&2
+    diff <(echo "$in_jar") <(echo "$in_source") | grep '^[<>]' >&2 || true
+    echo "       rebuild it with: mvn -B -q clean package -DskipTests" >&2
+    exit 2
+  fi
 fi
 for tool in java psql pgbench createdb timeout; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is not on PATH" >&2; exit 2; }
