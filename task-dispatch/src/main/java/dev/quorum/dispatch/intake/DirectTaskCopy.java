@@ -8,7 +8,6 @@ import dev.quorum.dispatch.store.jooq.enums.UnitStatus;
 import dev.quorum.platform.id.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,11 @@ import org.jooq.impl.DSL;
  * Writes a batch of tasks that are all new by COPY straight into task and work_unit, without the
  * staging table and its {@code INSERT … ON CONFLICT}: PostgreSQL spends about half as much on each
  * task (task-dispatch/README.md, "How intake writes"). COPY cannot skip a row whose external id is
- * taken, so a batch comes here only when {@link #allNew} found none taken in the same transaction.
- * A writer that inserts one of them after that check makes the COPY fail with a unique violation,
- * and the caller writes the batch the staged way.
+ * taken. A batch comes here when no two of its records share an external id ({@link
+ * #distinctExternalIds}); whether the project already has one is left to the unique key, which
+ * checks it anyway: the COPY then fails with a unique violation, and the caller writes the batch
+ * the staged way. The import endpoint has already left out the external ids its project had, so
+ * that happens only on a redelivery, a re-sent record or a race with another writer.
  */
 final class DirectTaskCopy {
 
@@ -37,20 +38,11 @@ final class DirectTaskCopy {
 
   private DirectTaskCopy() {}
 
-  /**
-   * Whether no record's external id is taken: neither by a task of its project nor by an earlier
-   * record of the batch.
-   */
-  static boolean allNew(DSLContext dsl, List<ValidTask> records) {
-    Map<String, Set<String>> externalIds = new HashMap<>();
+  /** Whether no two records of the batch have the same external id in the same project. */
+  static boolean distinctExternalIds(List<ValidTask> records) {
+    Set<List<String>> seen = new HashSet<>(records.size() * 2);
     for (ValidTask record : records) {
-      Set<String> ofProject = externalIds.computeIfAbsent(record.projectId(), p -> new HashSet<>());
-      if (!ofProject.add(record.task().externalId())) {
-        return false;
-      }
-    }
-    for (Map.Entry<String, Set<String>> project : externalIds.entrySet()) {
-      if (!TakenExternalIds.of(dsl, project.getKey(), project.getValue()).isEmpty()) {
+      if (!seen.add(List.of(record.projectId(), record.task().externalId()))) {
         return false;
       }
     }

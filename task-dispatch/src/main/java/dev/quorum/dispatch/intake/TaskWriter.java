@@ -50,10 +50,11 @@ record TaskSources(String data, @Nullable String metadata, @Nullable String gold
  * Gold tasks get no units here: they are mixed in at lease time. Idempotent on (project,
  * externalId): a redelivered record inserts nothing.
  *
- * <p>A batch of new tasks goes by COPY straight into task and work_unit ({@link DirectTaskCopy}).
- * One that may hold a taken external id (a redelivery, a duplicate, another writer's race) goes by
- * COPY into a per-connection staging table and from there into task and work_unit in one statement
- * that skips what is taken. Row-by-row binds would cost many times more than the rows.
+ * <p>A batch goes by COPY straight into task and work_unit ({@link DirectTaskCopy}). One that holds
+ * an external id twice, or whose direct COPY met a taken one (a redelivery, a re-sent record,
+ * another writer's race), goes by COPY into a per-connection staging table and from there into task
+ * and work_unit in one statement that skips what is taken. Row-by-row binds would cost many times
+ * more than the rows.
  */
 @Singleton
 class TaskWriter {
@@ -164,7 +165,7 @@ class TaskWriter {
         return;
       } catch (DataAccessException e) {
         if (direct && DirectTaskCopy.TAKEN.equals(e.sqlState())) {
-          LOG.info("another writer took an external id of the batch first, staging the batch");
+          LOG.info("an external id of the batch is taken already, staging the batch");
           direct = false;
           continue;
         }
@@ -226,7 +227,7 @@ class TaskWriter {
       }
     }
     Map<String, Integer> written;
-    if (direct && DirectTaskCopy.allNew(dsl, known)) {
+    if (direct && DirectTaskCopy.distinctExternalIds(known)) {
       DirectTaskCopy.copy(dsl, known, settings, paused);
       written = staged;
     } else {

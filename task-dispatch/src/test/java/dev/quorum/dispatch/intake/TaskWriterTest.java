@@ -65,6 +65,39 @@ class TaskWriterTest {
     assertThat(units).as("units written by the writer that lost").isZero();
   }
 
+  /**
+   * A batch that repeats an external id the project has (a record sent to the topic again): the
+   * direct COPY fails on the unique key, and the staged write skips the taken id and writes the
+   * rest, with their units.
+   */
+  @Test
+  void shouldWriteTheNewRecordsOfABatchThatRepeatsATakenExternalId() {
+    String projectId = projects.create("org_writer", ProjectRequest.of("resent", "pairwise")).id();
+    assertThat(writer.write(List.of(record(projectId, "sent-before")))).isEmpty();
+
+    assertThat(
+            writer.write(
+                List.of(
+                    record(projectId, "new-1"),
+                    record(projectId, "sent-before"),
+                    record(projectId, "new-2"))))
+        .as("refused records")
+        .isEmpty();
+
+    List<String> externalIds =
+        tx.read(
+            dsl ->
+                dsl.resultQuery(
+                        "select external_id from dispatch.task where project_id = ?"
+                            + " order by external_id",
+                        projectId)
+                    .fetch(0, String.class));
+    assertThat(externalIds).containsExactly("new-1", "new-2", "sent-before");
+    assertThat(count("select count(*) from dispatch.work_unit where project_id = ?", projectId))
+        .as("one unit per task (overlap 1), none twice")
+        .isEqualTo(3);
+  }
+
   private int copiesWaitingForALock() {
     return count(
         "select count(*) from pg_stat_activity"
