@@ -10,6 +10,7 @@ import dev.quorum.platform.db.RenderedQuery;
 import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.json.Json;
+import dev.quorum.platform.json.JsonText;
 import dev.quorum.quality.review.ReviewQueue;
 import dev.quorum.quality.store.jooq.enums.JudgementStatus;
 import dev.quorum.quality.store.jooq.enums.OutcomeStatus;
@@ -149,14 +150,14 @@ public class TaskDecider {
                   .and(JUDGEMENT.STATUS.eq(DSL.inline(JudgementStatus.submitted))));
 
   /**
-   * What judgements must share to agree: the pairwise choice; for other kinds the whole answer
-   * (written SFT responses are never compared: they always agree).
+   * What judgements must share to agree: the pairwise choice; for other kinds the whole answer as
+   * canonical JSON text (written SFT responses are never compared: they always agree).
    */
   public static String consensusKey(String kind, JsonNode answer) {
     return switch (kind) {
       case "pairwise" -> answer.get("choice").getStringValue();
       case "sft" -> "written";
-      default -> answer.toString();
+      default -> JsonText.of(answer);
     };
   }
 

@@ -7,6 +7,7 @@ import dev.quorum.dispatch.DispatchService;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.id.Ids;
+import dev.quorum.platform.json.JsonText;
 import dev.quorum.quality.store.jooq.tables.records.ReviewItemRecord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -169,7 +170,9 @@ public class AppealService {
               var data = t.data();
               var field = data.get("prompt") != null ? data.get("prompt") : data.get("text");
               String text =
-                  field == null ? "" : field.isString() ? field.getStringValue() : field.toString();
+                  field == null
+                      ? ""
+                      : field.isString() ? field.getStringValue() : JsonText.of(field);
               return text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) + "…" : text;
             })
         .orElse("");

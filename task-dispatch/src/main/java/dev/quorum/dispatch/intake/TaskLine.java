@@ -46,8 +46,11 @@ public record TaskLine(
       }
     }
     JsonNode externalId = line.get("externalId");
-    if (externalId == null || !externalId.isString() || externalId.getStringValue().isBlank()) {
+    if (externalId == null || externalId.isNull()) {
       throw new Invalid("externalId is missing: every task needs a non-empty string id");
+    }
+    if (!externalId.isString() || externalId.getStringValue().isBlank()) {
+      throw new Invalid("externalId must be a non-empty string");
     }
     if (externalId.getStringValue().length() > MAX_EXTERNAL_ID) {
       throw new Invalid("externalId is longer than " + MAX_EXTERNAL_ID + " characters");

@@ -2,6 +2,7 @@ package dev.quorum.dispatch.kind;
 
 import dev.quorum.dispatch.project.ProjectSettings;
 import dev.quorum.platform.error.ProblemException;
+import dev.quorum.platform.json.JsonText;
 import io.micronaut.json.tree.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ final class Classification implements TaskKind {
       if (!label.isString() || !settings.labels().contains(label.getStringValue())) {
         throw ProblemException.invalidField(
             "answer.labels",
-            "'" + label + "' is not one of the project's labels " + settings.labels());
+            JsonText.of(label) + " is not one of the project's labels " + settings.labels());
       }
       chosen.add(label.getStringValue());
     }

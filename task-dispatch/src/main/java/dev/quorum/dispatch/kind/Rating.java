@@ -35,10 +35,15 @@ final class Rating implements TaskKind {
     Map<String, JsonNode> normalised = new LinkedHashMap<>();
     for (String criterion : settings.criteria()) {
       JsonNode score = scores.get(criterion);
-      if (score == null || !Answers.isWholeNumber(score)) {
+      if (score == null) {
         throw ProblemException.invalidField(
             "answer.scores." + criterion,
             "is missing: score every criterion " + settings.criteria());
+      }
+      if (!Answers.isWholeNumber(score)) {
+        throw ProblemException.invalidField(
+            "answer.scores." + criterion,
+            "must be a whole number from " + scale.min() + " to " + scale.max());
       }
       int value = score.getIntValue();
       if (value < scale.min() || value > scale.max()) {
