@@ -27,5 +27,14 @@ public final class Topics {
           EXPORTS,
           PLATFORM);
 
+  /** The intake topics, whose records are tasks (and dead letters of tasks) of up to 1 MiB. */
+  public static final List<String> INTAKE = List.of(TASK_INTAKE, TASK_INTAKE_DEAD_LETTER);
+
+  /**
+   * The largest record the intake topics take, and their producers send: a 1 MiB task line in its
+   * envelope, or a dead letter that holds such a record escaped as a JSON string.
+   */
+  public static final int INTAKE_RECORD_BYTES = 8 << 20;
+
   private Topics() {}
 }

@@ -17,9 +17,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -62,7 +60,7 @@ public class JudgementImportService {
   public Result importJudgements(Project project, InputStream body) {
     TaskKind kind = TaskKind.of(project.kind());
     BoundedLineReader lines =
-        new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 20);
+        new BoundedLineReader(body, 1 << 20);
     int accepted = 0;
     int duplicates = 0;
     int rejectedCount = 0;
@@ -78,6 +76,9 @@ public class JudgementImportService {
         try {
           if (line == BoundedLineReader.TOO_LONG) {
             throw new IllegalArgumentException("the line is longer than 1 MiB");
+          }
+          if (line == BoundedLineReader.NOT_UTF8) {
+            throw new IllegalArgumentException("the line is not valid UTF-8");
           }
           Parsed parsed = parse(line, project, kind);
           boolean inserted = store(project, parsed);

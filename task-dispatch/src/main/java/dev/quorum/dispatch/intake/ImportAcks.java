@@ -1,5 +1,7 @@
 package dev.quorum.dispatch.intake;
 
+import dev.quorum.platform.error.ProblemException;
+import io.micronaut.http.HttpStatus;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -42,8 +44,20 @@ final class ImportAcks implements Callback {
   /** Throws as soon as Kafka refused any record, so that a failing import stops reading. */
   synchronized void throwIfFailed() {
     if (failure != null) {
-      throw new IllegalStateException("Kafka did not accept the imported tasks", failure);
+      throw unavailable("Kafka did not accept the imported tasks (" + failure.getMessage() + ")");
     }
+  }
+
+  /**
+   * A 503: the records sent before the failure may still be written, so the caller is told that
+   * sending the body again is the way to finish, not a risk.
+   */
+  private static ProblemException unavailable(String what) {
+    return new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        what
+            + ". Lines before the failure may have been accepted; send the same body again to"
+            + " finish the import: tasks whose externalId the project has count as duplicates.");
   }
 
   /**
@@ -67,8 +81,7 @@ final class ImportAcks implements Callback {
   synchronized void requireAll() {
     throwIfFailed();
     if (pending > 0) {
-      throw new IllegalStateException(
-          "Kafka did not acknowledge " + pending + " imported tasks in time");
+      throw unavailable("Kafka did not acknowledge " + pending + " imported tasks in time");
     }
   }
 

@@ -15,9 +15,7 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +34,7 @@ import java.util.Set;
 @Singleton
 public class ImportService {
 
-  static final int MAX_LINE_CHARS = 1 << 20;
+  static final int MAX_LINE_BYTES = 1 << 20;
   static final int REPORTED_ERRORS = 1000;
   static final int CHUNK = 5000;
   static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
@@ -109,8 +107,7 @@ public class ImportService {
             + ",\"acceptedAt\":\"";
     Set<String> seen = new HashSet<>();
     List<Pending> chunk = new ArrayList<>(CHUNK);
-    BoundedLineReader lines =
-        new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+    BoundedLineReader lines = new BoundedLineReader(body, MAX_LINE_BYTES);
     try {
       long lineNo = 0;
       long chunks = 0;
@@ -151,6 +148,9 @@ public class ImportService {
       String line, TaskKind kind, Project project, Set<String> finalized) throws TaskLine.Invalid {
     if (line == BoundedLineReader.TOO_LONG) {
       throw new TaskLine.Invalid("the line is longer than 1 MiB");
+    }
+    if (line == BoundedLineReader.NOT_UTF8) {
+      throw new TaskLine.Invalid("the line is not valid UTF-8");
     }
     JsonNode raw;
     try {

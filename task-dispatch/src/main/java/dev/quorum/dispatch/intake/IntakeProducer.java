@@ -1,5 +1,6 @@
 package dev.quorum.dispatch.intake;
 
+import dev.quorum.platform.events.Topics;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -40,6 +41,8 @@ class IntakeProducer {
                 512 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                Topics.INTAKE_RECORD_BYTES,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,

@@ -83,12 +83,7 @@ public class LeaseService {
   }
 
   private Optional<NextTask> nextInTransaction(String annotatorId) {
-    // A lease need not wait for its WAL flush: the disk's stalls then never reach next-task
-    // (up to 170 ms after a large import, BENCHMARKS.md). A crash can lose the last few
-    // hundred ms of leases; their units are ready again, and a submit for one gets a 404 rather
-    // than storing anything. A submit's commit waits for the flush, which makes the lease it
-    // closes durable first.
-    ASYNC_COMMIT.execute(tx.dsl());
+    START.fetchOptional(tx.dsl(), row -> Boolean.TRUE, annotatorId);
     AnnotatorService.WorkProfile profile = annotators.workProfile(annotatorId);
     profile
         .blocked()
@@ -159,8 +154,30 @@ public class LeaseService {
    * cost more than their round trips.
    */
 
-  private static final RenderedQuery ASYNC_COMMIT =
-      RenderedQuery.of(dsl -> dsl.query("set local synchronous_commit = off"));
+  /** The first of the two numbers of the annotators' next-task locks ('next' in ASCII). */
+  private static final int NEXT_TASK_LOCKS = 0x6e657874;
+
+  /**
+   * The first statement of a next-task, one round trip for two things. Binds: annotator.
+   *
+   * <ul>
+   *   <li>Its commit need not wait for the WAL flush: the disk's stalls then never reach next-task
+   *       (up to 170 ms after a large import, BENCHMARKS.md). A crash can lose the last few hundred
+   *       ms of leases; their units are ready again, and a submit for one gets a 404 rather than
+   *       storing anything. A submit's commit waits for the flush, which makes the lease it closes
+   *       durable first.
+   *   <li>The annotator's next-task calls take turns (a transaction-level advisory lock): two calls
+   *       at once, a double click, would each see fewer than two live leases and each lease more,
+   *       past the limit of a current and a prefetched one.
+   * </ul>
+   */
+  private static final RenderedQuery START =
+      RenderedQuery.of(
+          dsl ->
+              dsl.resultQuery(
+                  "select set_config('synchronous_commit', 'off', true),"
+                      + " pg_advisory_xact_lock({0}, hashtext({1}))",
+                  DSL.inline(NEXT_TASK_LOCKS), param(ASSIGNMENT.ANNOTATOR_ID)));
 
   private static final RenderedQuery LIVE_ASSIGNMENTS =
       RenderedQuery.of(

@@ -14,6 +14,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -320,6 +321,51 @@ class IntakeApiTest {
                         .get("progress"))
                 .get("tasks"))
         .isEqualTo(count);
+  }
+
+  /**
+   * The line limit is 1 MiB of bytes, and a line just under it fits through Kafka in its envelope
+   * (Kafka's default record size, 1 MiB, refused it with a 500). A byte-order mark before the first
+   * line is dropped; a line that is not UTF-8 is refused, not decoded with replacement characters.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldTakeALineJustUnderOneMebibyteAndRefuseOneThatIsNotUtf8() throws Exception {
+    String projectId = (String) h.project(customer.apiKey(), "pairwise", Map.of()).get("id");
+    String head = "{\"externalId\":\"big\",\"data\":{\"prompt\":\"";
+    String tail = "\",\"responseA\":\"a\",\"responseB\":\"b\"}}";
+    String big = head + "y".repeat((1 << 20) - head.length() - tail.length()) + tail;
+    assertThat(big.length()).isEqualTo(1 << 20);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    body.writeBytes((Harness.pairwise("after-bom", "") + "\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes((big + "\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        (big.replace("\"big\"", "\"too-big\"") + "z\n").getBytes(StandardCharsets.UTF_8));
+    // Latin-1's é (0xE9) is not UTF-8.
+    body.writeBytes(
+        "{\"externalId\":\"latin1\",\"data\":{\"prompt\":\"caf\u00e9\",\"responseA\":\"a\",\"responseB\":\"b\"}}"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    byte[] bytes = body.toByteArray();
+
+    HttpResponse<String> response =
+        importBody(projectId, HttpRequest.BodyPublishers.ofByteArray(bytes));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    Map<String, Object> result = readMap(response.body());
+    assertThat(result).containsEntry("accepted", 2).containsEntry("rejectedCount", 2);
+    assertThat((List<Map<String, Object>>) result.get("rejected"))
+        .extracting(r -> r.get("line") + ": " + r.get("error"))
+        .containsExactly("3: the line is longer than 1 MiB", "4: the line is not valid UTF-8");
+    h.awaitTasks(customer.apiKey(), projectId, 2);
+    Integer promptLength =
+        tx.read(
+            dsl ->
+                dsl.resultQuery(
+                        "select length(data ->> 'prompt') from dispatch.task"
+                            + " where project_id = ? and external_id = 'big'",
+                        projectId)
+                    .fetchOne(0, Integer.class));
+    assertThat(promptLength).isEqualTo(big.length() - head.length() - tail.length());
   }
 
   /** A JSONL body of {@code count} pairwise tasks with external ids {@code prefix0, prefix1, …}. */

@@ -20,6 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -234,6 +238,41 @@ class LeaseRulesApiTest {
 
     Fixtures.Person someoneElse = h.fixtures.annotator(List.of(h.language), 1);
     assertThat(drain(someoneElse, 10)).hasSize(2).contains(skippedPrompt);
+  }
+
+  /**
+   * Next-task calls of one annotator at once (a double click, several tabs) lease no more than a
+   * current and a prefetched unit between them, and every call answers with one of those two.
+   */
+  @Test
+  void shouldKeepAtMostTwoLiveLeasesWhenOneAnnotatorCallsNextTaskAtOnce() throws Exception {
+    projectWithTasks(Map.of(), tasks("burst-", 12, ""));
+    Fixtures.Person annotator = h.fixtures.annotator(List.of(h.language), 1);
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Api.Response>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(callers.submit(() -> h.next(annotator.token())));
+      }
+      Set<String> answered = new HashSet<>();
+      for (Future<Api.Response> call : calls) {
+        Api.Response next = call.get(60, TimeUnit.SECONDS);
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        answered.add(next.get("assignmentId"));
+      }
+      List<String> live =
+          tx.read(
+              dsl ->
+                  dsl.resultQuery(
+                          "select id from dispatch.assignment"
+                              + " where annotator_id = ? and status = 'leased'",
+                          annotator.id())
+                      .fetch(0, String.class));
+      assertThat(live).as("live leases").hasSize(2);
+      assertThat(live).containsAll(answered);
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   @Test
