@@ -1,6 +1,6 @@
 // Batches of a project: their counts and the pause / resume / finalize actions.
 
-export type BatchStatus = 'active' | 'paused' | 'finalized';
+export type BatchStatus = 'active' | 'paused' | 'finalized' | 'completed';
 export type BatchAction = 'pause' | 'resume' | 'finalize';
 
 export interface Batch {

@@ -46,6 +46,20 @@ public class Json {
     return json == null ? null : read(json.data(), type);
   }
 
+  /**
+   * A request body read into its record after {@link BodyShape} checked it, so that a value of the
+   * wrong type is a 400 naming the field.
+   */
+  public <T extends Record> T body(JsonNode body, Class<T> type) {
+    BodyShape.check(body, type);
+    try {
+      return mapper.readValueFromTree(body, type);
+    } catch (IOException e) {
+      throw new dev.quorum.platform.error.ProblemException(
+          io.micronaut.http.HttpStatus.BAD_REQUEST, "the body does not fit: " + e.getMessage());
+    }
+  }
+
   public JsonNode tree(JSONB json) {
     return read(json, JsonNode.class);
   }

@@ -58,11 +58,13 @@ public class BatchService {
   public List<BatchView> list(String projectId) {
     return tx.read(
         dsl -> {
-          Map<String, BatchStatus> statuses =
-              dsl.select(BATCH.NAME, BATCH.STATUS)
+          // A finalized batch whose tasks are all decided is shown as completed.
+          Map<String, String> statuses =
+              dsl.select(BATCH.NAME, BATCH.STATUS, BATCH.COMPLETED_AT)
                   .from(BATCH)
                   .where(BATCH.PROJECT_ID.eq(projectId))
-                  .fetchMap(BATCH.NAME, BATCH.STATUS);
+                  .fetchMap(
+                      BATCH.NAME, r -> r.value3() != null ? "completed" : r.value2().getLiteral());
           Map<String, int[]> counts = new LinkedHashMap<>();
           dsl.select(TASK.BATCH, TASK.STATUS, count())
               .from(TASK)
@@ -98,9 +100,7 @@ public class BatchService {
                     int resolved = c[TaskStatus.resolved.ordinal()];
                     int contested = c[TaskStatus.contested.ordinal()];
                     String status =
-                        e.getKey() == null
-                            ? "active"
-                            : statuses.getOrDefault(e.getKey(), BatchStatus.active).getLiteral();
+                        e.getKey() == null ? "active" : statuses.getOrDefault(e.getKey(), "active");
                     return new BatchView(
                         e.getKey(),
                         status,

@@ -1,6 +1,7 @@
 package dev.quorum.dispatch.lease;
 
 import dev.quorum.platform.identity.Caller;
+import dev.quorum.platform.json.Json;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -20,10 +21,12 @@ class AnnotatorWorkController {
 
   private final LeaseService leases;
   private final SubmissionService submissions;
+  private final Json json;
 
-  AnnotatorWorkController(LeaseService leases, SubmissionService submissions) {
+  AnnotatorWorkController(LeaseService leases, SubmissionService submissions, Json json) {
     this.leases = leases;
     this.submissions = submissions;
+    this.json = json;
   }
 
   @Post("/annotator/next-task")
@@ -49,11 +52,16 @@ class AnnotatorWorkController {
   @Post("/assignments/{id}/submit")
   SubmitResult submit(
       String id,
-      @Body SubmitRequest body,
+      @Nullable @Body JsonNode body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       Authentication authentication) {
+    SubmitRequest request = json.body(body, SubmitRequest.class);
     return submissions.submit(
-        Caller.of(authentication).userId(), id, body.answer(), body.durationMs(), idempotencyKey);
+        Caller.of(authentication).userId(),
+        id,
+        request.answer(),
+        request.durationMs(),
+        idempotencyKey);
   }
 
   @Serdeable

@@ -2,6 +2,7 @@ package dev.quorum.dispatch.webhook;
 
 import dev.quorum.dispatch.project.ProjectService;
 import dev.quorum.platform.identity.Caller;
+import dev.quorum.platform.json.Json;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -24,9 +26,12 @@ class WebhookController {
   private final ProjectService projects;
   private final WebhookService webhooks;
 
-  WebhookController(ProjectService projects, WebhookService webhooks) {
+  private final Json json;
+
+  WebhookController(ProjectService projects, WebhookService webhooks, Json json) {
     this.projects = projects;
     this.webhooks = webhooks;
+    this.json = json;
   }
 
   @Serdeable
@@ -34,9 +39,10 @@ class WebhookController {
 
   @Post
   HttpResponse<WebhookService.Webhook> register(
-      String projectId, @Body NewWebhook body, Authentication authentication) {
+      String projectId, @Nullable @Body JsonNode body, Authentication authentication) {
     projects.require(Caller.of(authentication).customerOrg(), projectId);
-    return HttpResponse.created(webhooks.register(projectId, body.url(), body.events()));
+    NewWebhook request = json.body(body, NewWebhook.class);
+    return HttpResponse.created(webhooks.register(projectId, request.url(), request.events()));
   }
 
   @Get
