@@ -59,8 +59,7 @@ public class JudgementImportService {
 
   public Result importJudgements(Project project, InputStream body) {
     TaskKind kind = TaskKind.of(project.kind());
-    BoundedLineReader lines =
-        new BoundedLineReader(body, 1 << 20);
+    BoundedLineReader lines = new BoundedLineReader(body, 1 << 20);
     int accepted = 0;
     int duplicates = 0;
     int rejectedCount = 0;

@@ -36,8 +36,7 @@ class BatchCompletionTest {
     assertThat(work.importLines(customer.apiKey(), projectId, lines).status()).isEqualTo(202);
     work.awaitTasks(customer.apiKey(), projectId, 2);
     String batches = "/api/v1/projects/" + projectId + "/batches";
-    assertThat(api.post(batches + "/wb/finalize", customer.apiKey(), null).status())
-        .isEqualTo(200);
+    assertThat(api.post(batches + "/wb/finalize", customer.apiKey(), null).status()).isEqualTo(200);
     assertThat(status(api, customer, batches)).contains("finalized");
 
     Fixtures.Person annotator = work.fixtures.annotator(List.of(work.language), 1);
