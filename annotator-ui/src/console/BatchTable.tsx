@@ -76,6 +76,7 @@ export function BatchTable({
                 <th className="num">Resolved</th>
                 <th className="num">Contested</th>
                 <th className="num">Units ready</th>
+                <th className="num">Held</th>
                 <th className="num">Leased</th>
                 <th className="num">Submitted</th>
                 <th />
@@ -93,6 +94,7 @@ export function BatchTable({
                   <td className="num">{b.resolved}</td>
                   <td className="num">{b.contested}</td>
                   <td className="num">{b.unitsReady}</td>
+                  <td className="num">{b.unitsHeld}</td>
                   <td className="num">{b.unitsLeased}</td>
                   <td className="num">{b.unitsSubmitted}</td>
                   <td className="row-actions">

@@ -3,7 +3,7 @@ import { batchActionPath, batchActions, parseBatches } from './batches';
 
 describe('batches', () => {
   it('reads the list', () => {
-    expect(parseBatches([{ batch: 'b1', status: 'paused', tasks: 4, resolved: 1 }, null, 'x'])).toEqual([
+    expect(parseBatches([{ batch: 'b1', status: 'paused', tasks: 4, resolved: 1, unitsHeld: 3 }, null, 'x'])).toEqual([
       {
         batch: 'b1',
         status: 'paused',
@@ -14,6 +14,7 @@ describe('batches', () => {
         unitsReady: 0,
         unitsLeased: 0,
         unitsSubmitted: 0,
+        unitsHeld: 3,
       },
     ]);
     expect(parseBatches(null)).toEqual([]);

@@ -13,6 +13,7 @@ export interface Batch {
   unitsReady: number;
   unitsLeased: number;
   unitsSubmitted: number;
+  unitsHeld: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -35,6 +36,7 @@ export function parseBatches(value: unknown): Batch[] {
       unitsReady: num(b.unitsReady),
       unitsLeased: num(b.unitsLeased),
       unitsSubmitted: num(b.unitsSubmitted),
+      unitsHeld: num(b.unitsHeld),
     }));
 }
 

@@ -50,7 +50,9 @@ public class BatchService {
       int contested,
       int unitsReady,
       int unitsLeased,
-      int unitsSubmitted) {}
+      int unitsSubmitted,
+      // Ready units that a pause holds back; they are not in unitsReady.
+      int unitsHeld) {}
 
   @Serdeable
   public record BatchEvent(String projectId, String batch, String status) {}
@@ -74,7 +76,7 @@ public class BatchService {
               .orderBy(TASK.BATCH.nullsFirst())
               .forEach(
                   r -> {
-                    int[] c = counts.computeIfAbsent(r.value1(), k -> new int[6]);
+                    int[] c = counts.computeIfAbsent(r.value1(), k -> new int[7]);
                     c[r.value2().ordinal()] += r.value3();
                   });
           dsl.select(TASK.BATCH, WORK_UNIT.STATUS, count())
@@ -85,9 +87,10 @@ public class BatchService {
               .groupBy(TASK.BATCH, WORK_UNIT.STATUS)
               .forEach(
                   r -> {
-                    int[] c = counts.computeIfAbsent(r.value1(), k -> new int[6]);
+                    int[] c = counts.computeIfAbsent(r.value1(), k -> new int[7]);
                     switch (r.value2()) {
-                      case ready, held -> c[3] += r.value3();
+                      case ready -> c[3] += r.value3();
+                      case held -> c[6] += r.value3();
                       case leased -> c[4] += r.value3();
                       case submitted -> c[5] += r.value3();
                     }
@@ -110,7 +113,8 @@ public class BatchService {
                         contested,
                         c[3],
                         c[4],
-                        c[5]);
+                        c[5],
+                        c[6]);
                   })
               .toList();
         });

@@ -8,6 +8,7 @@ import dev.quorum.dispatch.store.jooq.tables.records.TaskImportRecord;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -44,8 +45,11 @@ class ImportController {
         MediaType.APPLICATION_OCTET_STREAM
       })
   HttpResponse<ImportResult> importTasks(
-      String projectId, @Body InputStream body, Authentication authentication) {
+      String projectId, @Nullable @Body InputStream body, Authentication authentication) {
     Project project = projects.require(Caller.of(authentication).customerOrg(), projectId);
+    if (body == null) {
+      throw ProblemException.badRequest("the body is empty: send one JSON task per line");
+    }
     return HttpResponse.accepted().body(imports.importTasks(project, body));
   }
 

@@ -3,6 +3,7 @@ package dev.quorum.dispatch.webhook;
 import static dev.quorum.dispatch.store.jooq.Tables.WEBHOOK;
 import static dev.quorum.dispatch.store.jooq.Tables.WEBHOOK_DELIVERY;
 
+import dev.quorum.dispatch.store.jooq.enums.DeliveryStatus;
 import dev.quorum.platform.db.Tx;
 import dev.quorum.platform.error.ProblemException;
 import dev.quorum.platform.id.Ids;
@@ -70,7 +71,8 @@ public class WebhookService {
       @Nullable String lastError,
       Instant createdAt,
       @Nullable Instant deliveredAt,
-      Instant nextAttemptAt) {}
+      // Only a pending delivery has a next attempt.
+      @Nullable Instant nextAttemptAt) {}
 
   public Webhook register(String projectId, String url, @Nullable List<String> events) {
     URI uri;
@@ -173,7 +175,9 @@ public class WebhookService {
                           r.getLastError(),
                           r.getCreatedAt().toInstant(),
                           r.getDeliveredAt() == null ? null : r.getDeliveredAt().toInstant(),
-                          r.getNextAttemptAt().toInstant()));
+                          r.getStatus() == DeliveryStatus.pending
+                              ? r.getNextAttemptAt().toInstant()
+                              : null));
         });
   }
 }

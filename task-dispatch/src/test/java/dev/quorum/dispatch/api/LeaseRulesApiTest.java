@@ -300,7 +300,10 @@ class LeaseRulesApiTest {
       Map<String, Object> batch = (Map<String, Object>) row;
       byName.put((String) batch.get("batch"), batch);
     }
-    assertThat(byName.get("b1")).containsEntry("status", "paused").containsEntry("unitsReady", 2);
+    assertThat(byName.get("b1"))
+        .containsEntry("status", "paused")
+        .containsEntry("unitsReady", 0)
+        .containsEntry("unitsHeld", 2);
     assertThat(byName.get("b2"))
         .containsEntry("status", "finalized")
         .containsEntry("unitsSubmitted", 2);

@@ -105,6 +105,9 @@ class WebhookApiTest {
     assertThat(delivery.get("eventType")).isEqualTo("annotation.submitted");
     assertThat(delivery.get("attempts")).as("two failures, then success").isEqualTo(3);
     assertThat(delivery.get("lastStatus")).isEqualTo(204);
+    assertThat(delivery.get("nextAttemptAt"))
+        .as("a delivered delivery has no next attempt")
+        .isNull();
 
     assertThat(received).hasSize(3);
     for (Map<String, String> attempt : received) {
