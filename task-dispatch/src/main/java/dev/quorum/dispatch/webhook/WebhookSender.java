@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
@@ -34,6 +35,7 @@ class WebhookSender extends PollingWorker {
   static final Duration MAX_DELAY = Duration.ofHours(1);
 
   private final Tx tx;
+  private final WebhookTargets targets;
   private final Duration retryBase;
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -41,9 +43,13 @@ class WebhookSender extends PollingWorker {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  WebhookSender(Tx tx, @Value("${quorum.webhooks.retry-base:2s}") Duration retryBase) {
+  WebhookSender(
+      Tx tx,
+      WebhookTargets targets,
+      @Value("${quorum.webhooks.retry-base:2s}") Duration retryBase) {
     super("webhook-sender", 200);
     this.tx = tx;
+    this.targets = targets;
     this.retryBase = retryBase;
   }
 
@@ -102,8 +108,14 @@ class WebhookSender extends PollingWorker {
     Integer status = null;
     String error = null;
     try {
+      URI target = URI.create(url);
+      Optional<String> refusal = targets.refusal(target.getHost());
+      if (refusal.isPresent()) {
+        record(id, null, "not sent: " + refusal.get());
+        return;
+      }
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url))
+          HttpRequest.newBuilder(target)
               .timeout(Duration.ofSeconds(10))
               .header("Content-Type", "application/json")
               .header("User-Agent", "Quorum-Webhooks/1")

@@ -45,9 +45,11 @@ public class WebhookService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Tx tx;
+  private final WebhookTargets targets;
 
-  WebhookService(Tx tx) {
+  WebhookService(Tx tx, WebhookTargets targets) {
     this.tx = tx;
+    this.targets = targets;
   }
 
   @Serdeable
@@ -86,6 +88,12 @@ public class WebhookService {
         || uri.getHost() == null) {
       throw ProblemException.invalidField("url", "must be an absolute http(s) URL");
     }
+    targets
+        .refusal(uri.getHost())
+        .ifPresent(
+            reason -> {
+              throw ProblemException.invalidField("url", reason);
+            });
     List<String> subscribed =
         events == null || events.isEmpty() ? DEFAULT_EVENTS : List.copyOf(events);
     for (String event : subscribed) {
