@@ -46,7 +46,7 @@ class WebhookTargets {
                 + address.getHostAddress()
                 + "); webhooks call public hosts unless the operator sets "
                 + ALLOW
-                + "=true");
+                + "=true (QUORUM_WEBHOOKS_ALLOW_PRIVATE_TARGETS)");
       }
     }
     return Optional.empty();
