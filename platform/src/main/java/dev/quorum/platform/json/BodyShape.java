@@ -22,6 +22,16 @@ import java.util.stream.Collectors;
  */
 public final class BodyShape {
 
+  /** A record's components by name, looked up once per class: submit bodies are checked often. */
+  private static final ClassValue<Map<String, RecordComponent>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> record) {
+          return Arrays.stream(record.getRecordComponents())
+              .collect(Collectors.toUnmodifiableMap(RecordComponent::getName, c -> c));
+        }
+      };
+
   private BodyShape() {}
 
   /** Throws a 400 naming the first member that does not fit {@code type}. */
@@ -66,9 +76,7 @@ public final class BodyShape {
 
   private static void members(JsonNode node, Class<?> record, String path) {
     require(node.isObject(), path, "must be an object");
-    Map<String, RecordComponent> components =
-        Arrays.stream(record.getRecordComponents())
-            .collect(Collectors.toMap(RecordComponent::getName, c -> c));
+    Map<String, RecordComponent> components = COMPONENTS.get(record);
     for (Map.Entry<String, JsonNode> member : node.entries()) {
       String memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
       RecordComponent component = components.get(member.getKey());

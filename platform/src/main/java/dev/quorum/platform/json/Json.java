@@ -1,5 +1,6 @@
 package dev.quorum.platform.json;
 
+import dev.quorum.platform.error.ProblemException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -55,8 +56,7 @@ public class Json {
     try {
       return mapper.readValueFromTree(body, type);
     } catch (IOException e) {
-      throw new dev.quorum.platform.error.ProblemException(
-          io.micronaut.http.HttpStatus.BAD_REQUEST, "the body does not fit: " + e.getMessage());
+      throw ProblemException.badRequest("the body does not fit: " + e.getMessage());
     }
   }
 
