@@ -60,7 +60,9 @@ class TaskController {
   }
 
   private TaskView view(TaskData task) {
-    return new TaskView(
-        task, quality.annotations(task.id()), quality.outcome(task.id()).orElse(null));
+    // The outcome first: it commits after every judgement it counts, so the annotations read next
+    // include them. Read the other way round, a decision could show with a judgement missing.
+    QualityService.Outcome outcome = quality.outcome(task.id()).orElse(null);
+    return new TaskView(task, quality.annotations(task.id()), outcome);
   }
 }
