@@ -20,7 +20,7 @@ import java.net.URL;
 /**
  * Client-side routes of the web app ({@code /login}, {@code /tasks}, …) are not files: a browser
  * asking for such a page gets {@code index.html} and the app routes itself. API paths keep their
- * problem+json 404.
+ * problem+json 404, and so do paths that name a file ({@code /assets/…}, {@code favicon.png}).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -38,6 +38,7 @@ class SpaFallback {
     boolean pageRequest =
         request.getMethod() == HttpMethod.GET
             && !request.getPath().startsWith("/api/")
+            && !namesAFile(request.getPath())
             && request.getHeaders().accept().stream()
                 .anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
     if (pageRequest && indexHtml != null) {
@@ -50,6 +51,14 @@ class SpaFallback {
             request.getPath(),
             null);
     return Problems.response(HttpStatus.NOT_FOUND, problem);
+  }
+
+  /**
+   * A missing script, stylesheet or image is a 404 even for a browser that accepts anything: served
+   * as the page, it would fail later as a parse error that names nothing.
+   */
+  private static boolean namesAFile(String path) {
+    return path.startsWith("/assets/") || path.substring(path.lastIndexOf('/') + 1).contains(".");
   }
 
   private static byte[] read(URL url) {

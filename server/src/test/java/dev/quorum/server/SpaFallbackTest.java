@@ -9,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,20 @@ class SpaFallbackTest {
 
     Api.Response missingAsset = api.get("/assets/missing.js", null);
     assertThat(missingAsset.status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldAnswer404ForAMissingFileEvenToABrowserThatAcceptsAnything() {
+    for (String path : new String[] {"/assets/missing.js", "/favicon-missing.png"}) {
+      for (MediaType accept : new MediaType[] {MediaType.TEXT_HTML_TYPE, MediaType.ALL_TYPE}) {
+        int status;
+        try {
+          status = client.toBlocking().exchange(HttpRequest.GET(path).accept(accept)).code();
+        } catch (HttpClientResponseException e) {
+          status = e.code();
+        }
+        assertThat(status).as(path + " " + accept).isEqualTo(404);
+      }
+    }
   }
 }

@@ -303,6 +303,37 @@ class QualificationTest {
   // --- helpers ---
 
   /** A three-item pairwise test owned by the customer's org; returns its id. */
+  @Test
+  void aProjectMayNameOnlyATestThatExistsForItsOrg() {
+    Fixtures.Customer owner = fixtures.customer();
+    Fixtures.Customer other = fixtures.customer();
+    String ownersTest = pairwiseTest(owner.apiKey());
+
+    for (String named : new String[] {"qal_no_such_test", ownersTest}) {
+      Api.Response refused =
+          api.post(
+              "/api/v1/projects",
+              other.apiKey(),
+              Map.of(
+                  "name", "Gated", "kind", "pairwise", "quality", Map.of("qualification", named)));
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      assertThat((String) refused.get("detail"))
+          .startsWith("quality.qualification: no qualification test '" + named + "'");
+    }
+
+    String projectId = project(other.apiKey(), Map.of());
+    Api.Response update =
+        api.send(
+            io.micronaut.http.HttpRequest.PATCH(
+                "/api/v1/projects/" + projectId,
+                Map.of("quality", Map.of("qualification", ownersTest))),
+            other.apiKey());
+    assertThat(update.status()).as(update.toString()).isEqualTo(400);
+    Api.Response unchanged = api.get("/api/v1/projects/" + projectId, other.apiKey());
+    assertThat(unchanged.status()).isEqualTo(200);
+    assertThat(map(unchanged.get("quality")).get("qualification")).isNull();
+  }
+
   private String pairwiseTest(String apiKey) {
     Api.Response created = api.post("/api/v1/qualifications", apiKey, pairwiseBody());
     assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -16,6 +16,7 @@ import dev.quorum.platform.events.Outbox;
 import dev.quorum.platform.events.Topics;
 import dev.quorum.platform.id.Ids;
 import dev.quorum.platform.json.Json;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
@@ -38,11 +39,13 @@ public class ProjectService {
   private final Tx tx;
   private final Outbox outbox;
   private final Json json;
+  private final QualificationDirectory qualifications;
 
-  ProjectService(Tx tx, Outbox outbox, Json json) {
+  ProjectService(Tx tx, Outbox outbox, Json json, @Nullable QualificationDirectory qualifications) {
     this.tx = tx;
     this.outbox = outbox;
     this.json = json;
+    this.qualifications = qualifications;
   }
 
   public Project create(String orgId, ProjectRequest request) {
@@ -52,6 +55,7 @@ public class ProjectService {
     String kind = kind(request.kind());
     ProjectSettings settings =
         ProjectSettingsRules.resolve(kind, request, ProjectSettingsRules.defaults(kind));
+    requireUsableQualification(orgId, settings);
     ProjectStatus status = initialStatus(request.status());
     return tx.write(
         dsl -> {
@@ -105,6 +109,10 @@ public class ProjectService {
           }
           ProjectSettings before = json.read(row.getSettings(), ProjectSettings.class);
           ProjectSettings after = ProjectSettingsRules.resolve(kind, request, before);
+          if (!java.util.Objects.equals(
+              before.quality().qualification(), after.quality().qualification())) {
+            requireUsableQualification(orgId, after);
+          }
           if (request.status() != null) {
             row.setStatus(nextStatus(row.getStatus(), request.status()));
           }
@@ -121,6 +129,18 @@ public class ProjectService {
               new ProjectChanged(projectId, orgId, kind, row.getStatus().getLiteral()));
           return toProject(row);
         });
+  }
+
+  private void requireUsableQualification(String orgId, ProjectSettings settings) {
+    String id = settings.quality().qualification();
+    if (id != null && qualifications != null && !qualifications.usableBy(orgId, id)) {
+      throw ProblemException.invalidField(
+          "quality.qualification",
+          "no qualification test '"
+              + id
+              + "' exists for this org: create it with POST /api/v1/qualifications, or leave the"
+              + " field out");
+    }
   }
 
   /** The project if it belongs to {@code orgId}; another org's project does not exist. */

@@ -221,6 +221,14 @@ final class ProjectSettingsRules {
     return List.copyOf(rules);
   }
 
+  /**
+   * Earnings are booked per judgement in workforce's ledger ({@code numeric(18, 6)}): an amount it
+   * cannot hold would fail every submit's credit, long after the project was accepted.
+   */
+  private static final BigDecimal MAX_PAY = BigDecimal.valueOf(1_000_000);
+
+  private static final int PAY_DECIMALS = 6;
+
   private static ProjectSettings.Pay pay(ProjectRequest.PayRequest p, ProjectSettings.Pay base) {
     if (p == null) {
       return base;
@@ -228,6 +236,14 @@ final class ProjectSettingsRules {
     BigDecimal amount = p.amount() == null ? base.amount() : p.amount();
     if (amount.signum() < 0) {
       throw ProblemException.invalidField("pay.amount", "must not be negative");
+    }
+    if (amount.compareTo(MAX_PAY) > 0) {
+      throw ProblemException.invalidField(
+          "pay.amount", "must be at most " + MAX_PAY.toPlainString() + " per judgement");
+    }
+    if (amount.stripTrailingZeros().scale() > PAY_DECIMALS) {
+      throw ProblemException.invalidField(
+          "pay.amount", "may have at most " + PAY_DECIMALS + " decimal places");
     }
     String currency = p.currency() == null ? base.currency() : p.currency();
     try {

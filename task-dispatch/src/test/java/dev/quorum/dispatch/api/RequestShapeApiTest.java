@@ -60,6 +60,11 @@ class RequestShapeApiTest {
     assertThat(detailOfProject(Map.of("requirements", Map.of("skills", List.of("code")))))
         .isEqualTo("requirements.skills[0]: must be an object");
     assertThat(detailOfProject(Map.of("pay", 5))).isEqualTo("pay: must be an object");
+    assertThat(detailOfProject(Map.of("pay", Map.of("amount", new java.math.BigDecimal("1e30")))))
+        .isEqualTo("pay.amount: must be at most 1000000 per judgement");
+    assertThat(
+            detailOfProject(Map.of("pay", Map.of("amount", new java.math.BigDecimal("0.0000001")))))
+        .isEqualTo("pay.amount: may have at most 6 decimal places");
     assertThat(detailOfProject(Map.of("bogusField", 1)))
         .startsWith("bogusField: is not a field here (allowed: ");
     assertThat(detailOfProject(Map.of("requirements", Map.of("bogus", 1))))
