@@ -62,6 +62,8 @@ public class DispatchBench {
   static int satTasks = 20_000;
   static int pool = 64;
   static double latFraction = 0.5;
+  /** A fixed open-loop rate (cycles/s) instead of a fraction of saturation, for A/B probes. */
+  static double latRate = 0;
   static int importWaitS = 600;
   static int latGraceS = 30;
   static boolean skipPg = false;
@@ -188,7 +190,7 @@ public class DispatchBench {
     call("PATCH", "/api/v1/projects/" + sat, apiKey, obj("status", "paused")).ok(200);
 
     // ---------------------------------------------------------------- (b) latency, ~10k ready
-    double rate = Math.max(1, best * latFraction);
+    double rate = latRate > 0 ? latRate : Math.max(1, best * latFraction);
     String lat = createProject(apiKey, "Latency " + run);
     int consumed = (int) Math.ceil(rate * (warmupS + latS));
     int initial = latSmall + consumed / 2; // ~latSmall ready in the middle of the phase
@@ -769,10 +771,12 @@ public class DispatchBench {
         + "decided every submitted task. *Sustained*: all cycles of the step, warm-up included, over the step's "
         + "time plus that wait: the rate the whole server, its consumers included, kept up with.\n");
     md.append(String.format(Locale.ROOT,
-        "%n**(b) Latency**, open loop at %.1f cycles/s (%.0f %% of the best saturation rate), %d worker threads "
+        "%n**(b) Latency**, open loop at %.1f cycles/s (%s), %d worker threads "
             + "and %d annotators, %d s warm-up + %d s measured. Next-task and cycle latency count from the "
             + "scheduled start; submit from when it was sent.%n%n",
-        rate, latFraction * 100, pool, pool, warmupS, latS));
+        rate,
+        latRate > 0 ? "fixed by --rate" : String.format(Locale.ROOT, "%.0f %% of the best saturation rate", latFraction * 100),
+        pool, pool, warmupS, latS));
     md.append("| ready units (start → end) | next-task p50 | p90 | p99 | max | submit p50 | p99 | cycle p50 | p99 | achieved cycles/s | unserved | errors | empty | client start lag p99 |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Lat l : List.of(small, large)) {
@@ -1192,7 +1196,7 @@ public class DispatchBench {
       if (a.equals("-h") || a.equals("--help")) {
         System.out.println("usage: java bench/DispatchBench.java [--base URL] [--admin-email E] [--admin-password P]\n"
             + "  [--quick] [--skip-pg] [--annotators 16,32] [--warmup S] [--seconds S] [--latency-seconds S]\n"
-            + "  [--import-lines N] [--small-ready N] [--sat-tasks N] [--pool N] [--fraction F]\n"
+            + "  [--import-lines N] [--small-ready N] [--sat-tasks N] [--pool N] [--fraction F] [--rate R]\n"
             + "  [--pgbench-seconds S] [--pgbench-scale N] [--pgbench-clients N] [--import-wait S] [--grace S]\n"
             + "  [--work-dir DIR] [--out results.md] [--postgres-pid PID] [--trace cycles.tsv]");
         System.exit(0);
@@ -1214,6 +1218,7 @@ public class DispatchBench {
         case "--sat-tasks" -> satTasks = Integer.parseInt(v);
         case "--pool" -> pool = Integer.parseInt(v);
         case "--fraction" -> latFraction = Double.parseDouble(v);
+        case "--rate" -> latRate = Double.parseDouble(v);
         case "--pgbench-seconds" -> pgbenchS = Integer.parseInt(v);
         case "--pgbench-scale" -> pgbenchScale = Integer.parseInt(v);
         case "--pgbench-clients" -> pgbenchClients = Integer.parseInt(v);

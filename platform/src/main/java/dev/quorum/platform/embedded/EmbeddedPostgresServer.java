@@ -36,6 +36,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "300")
               .setServerConfig("timezone", "UTC")
+              // Queue tables are vacuumed by row count (dispatch's work units, migration V10);
+              // at the default of one look a minute, a busy queue passes that count several times
+              // over.
+              .setServerConfig("autovacuum_naptime", "10s")
               // Our owner stops it after the application; its own JVM hook would stop it first.
               .setRegisterShutdownHook(false);
       if (dataDirectory != null) {

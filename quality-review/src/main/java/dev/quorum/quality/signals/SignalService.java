@@ -61,15 +61,35 @@ public class SignalService {
   /** Recomputes the annotator's flags on the project; joins the caller's transaction. */
   public void update(DSLContext dsl, String projectId, String annotatorId, String kind) {
     List<Signals.Judged> judged = new ArrayList<>();
+    Map<String, String> consensus = new HashMap<>();
     // Habits are recent: the latest RECENT judgements keep the cost of a submission bounded however
-    // long the annotator has worked on the project.
-    dsl.select(JUDGEMENT.TASK_ID, JUDGEMENT.ANSWER, JUDGEMENT.SWAPPED, JUDGEMENT.DURATION_MS)
-        .from(JUDGEMENT)
-        .where(JUDGEMENT.PROJECT_ID.eq(projectId))
-        .and(JUDGEMENT.ANNOTATOR_ID.eq(annotatorId))
-        .and(JUDGEMENT.GOLD.isFalse())
-        .orderBy(JUDGEMENT.SUBMITTED_AT.desc())
-        .limit(RECENT)
+    // long the annotator has worked on the project. Their tasks' outcomes come in the same
+    // statement: a list of RECENT task ids cost PostgreSQL more to plan than to look up.
+    var recent =
+        dsl.select(
+                JUDGEMENT.TASK_ID,
+                JUDGEMENT.ANSWER,
+                JUDGEMENT.SWAPPED,
+                JUDGEMENT.DURATION_MS,
+                JUDGEMENT.SUBMITTED_AT)
+            .from(JUDGEMENT)
+            .where(JUDGEMENT.PROJECT_ID.eq(projectId))
+            .and(JUDGEMENT.ANNOTATOR_ID.eq(annotatorId))
+            .and(JUDGEMENT.GOLD.isFalse())
+            .orderBy(JUDGEMENT.SUBMITTED_AT.desc())
+            .limit(RECENT)
+            .asTable("recent");
+    Field<String> taskId = recent.field(JUDGEMENT.TASK_ID);
+    dsl.select(
+            taskId,
+            recent.field(JUDGEMENT.ANSWER),
+            recent.field(JUDGEMENT.SWAPPED),
+            recent.field(JUDGEMENT.DURATION_MS),
+            TASK_OUTCOME.CONSENSUS)
+        .from(recent)
+        .leftJoin(TASK_OUTCOME)
+        .on(TASK_OUTCOME.TASK_ID.eq(taskId))
+        .orderBy(recent.field(JUDGEMENT.SUBMITTED_AT).desc())
         .fetch()
         .forEach(
             r -> {
@@ -80,20 +100,13 @@ public class SignalService {
                       TaskDecider.consensusKey(kind, answer),
                       kind.equals("pairwise") ? leftOrRight(answer, r.value3()) : null,
                       r.value4()));
-            });
-    Double fifthPercentile = cachedFifthPercentile(dsl, projectId);
-    Map<String, String> consensus = new HashMap<>();
-    dsl.select(TASK_OUTCOME.TASK_ID, TASK_OUTCOME.CONSENSUS)
-        .from(TASK_OUTCOME)
-        .where(TASK_OUTCOME.TASK_ID.in(judged.stream().map(Signals.Judged::taskId).toList()))
-        .fetch()
-        .forEach(
-            r -> {
-              String key = TaskDecider.outcomeKey(kind, json.tree(r.value2()));
+              String key =
+                  r.value5() == null ? null : TaskDecider.outcomeKey(kind, json.tree(r.value5()));
               if (key != null) {
                 consensus.put(r.value1(), key);
               }
             });
+    Double fifthPercentile = cachedFifthPercentile(dsl, projectId);
     store(dsl, projectId, annotatorId, Signals.evaluate(kind, judged, fifthPercentile, consensus));
   }
 

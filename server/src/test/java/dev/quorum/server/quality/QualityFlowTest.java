@@ -376,7 +376,7 @@ class QualityFlowTest {
       assertThat(next.status()).isEqualTo(200);
       work.submit(lefty.token(), next.get("assignmentId"), Map.of("choice", "A"));
     }
-    // Signals are refreshed at most every few seconds per annotator (SignalRefresh).
+    // Signals are refreshed at most every ten seconds per annotator (SignalRefresh).
     Map<String, Object> report =
         await(
             () -> quality(customer.apiKey(), projectId),
